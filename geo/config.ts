@@ -1,0 +1,52 @@
+/**
+ * Every tuning knob of the geo build in one place, with the reason for its value.
+ * Measured numbers behind these choices are in geo/README.md.
+ */
+
+/** [west, south, east, north] in degrees. */
+export type BBox = [number, number, number, number];
+
+/** Gzipped size limit (level 9) of world.topo.json: the whole border payload a reader downloads. */
+export const WORLD_GZIP_BUDGET_BYTES = 150 * 1024;
+
+/**
+ * How much detail a part of the world keeps. Thresholds are Visvalingam triangle areas and
+ * island areas in squared Web Mercator degrees (the map's own plane, so high latitudes are not
+ * over-simplified as they would be in plain lon/lat). At zoom z one pixel is 360 / (512 · 2^z)
+ * degrees: 0.011° at zoom 6, 0.044° at zoom 4, 0.18° at zoom 2.
+ */
+export interface DetailZone {
+	name: string;
+	bbox: BBox;
+	/** A vertex whose triangle is smaller than this goes. */
+	minWeight: number;
+	/** An island (ring touching no other ring) smaller than this goes. */
+	minIslandArea: number;
+}
+
+/**
+ * First matching zone wins; the last one covers the world. The core zones are where the story is
+ * read at zoom 6: Korea, Japan, Primorye and the Amur (Vladivostok, Vostochny, Komsomolsk), and
+ * Crimea/Donbas under the hand-drawn areas. There a vertex survives if its triangle exceeds
+ * about a quarter pixel² at zoom 6, which keeps almost all of Natural Earth 10m. Russia and China
+ * north of 35°N are read at zoom 3–5 (about 1.5 px² at zoom 4); the rest of the world is
+ * context at zoom 1–3 (about 2.5 px² at zoom 2). Measured sizes per zone are in geo/README.md.
+ */
+export const DETAIL_ZONES: DetailZone[] = [
+	{ name: 'korea-japan', bbox: [115, 28, 150, 54], minWeight: 5e-5, minIslandArea: 2e-4 },
+	{ name: 'ukraine-black-sea', bbox: [27, 43, 42, 53], minWeight: 5e-5, minIslandArea: 2e-4 },
+	{ name: 'story-region', bbox: [20, 35, 180, 78], minWeight: 3e-3, minIslandArea: 1e-2 },
+	{ name: 'world', bbox: [-540, -90, 540, 90], minWeight: 8e-2, minIslandArea: 1e-1 }
+];
+
+/**
+ * Quantization grid of the shipped topology: 1e5 steps over ~380° of longitude is ~0.004°,
+ * a third of a pixel at zoom 6, while delta-encoded arcs stay short.
+ */
+export const QUANTIZATION = 1e5;
+
+/** Decimal places of the areas GeoJSON: 4 decimals is ~10 m, far below any zoom we show. */
+export const AREA_COORDINATE_PRECISION = 4;
+
+/** Douglas–Peucker tolerance (degrees) for the shipped areas: ~200 m, invisible at zoom 8. */
+export const AREA_SIMPLIFY_TOLERANCE = 0.002;

@@ -1,0 +1,324 @@
+import { z } from 'zod';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import {
+	AREA_KINDS,
+	CERTAINTIES,
+	FLOW_KINDS,
+	PLACE_ROLES,
+	PRECISIONS,
+	formatWhen,
+	type Evidence,
+	type Flow,
+	type Lang,
+	type Story,
+	type When
+} from '$lib/story';
+import type { StyleView } from '$lib/map/style';
+import { isAreaKindShown, visibleFlows } from './content';
+
+/**
+ * Data exports of the current view: GeoJSON (flows, places, shown areas, with everything the
+ * details panel says about them) and a CSV of the visible flows for spreadsheets. Both carry the
+ * same flows the map draws.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// GeoJSON
+
+/** Properties shared by everything that is a claim (flows, areas): when, how sure, from where. */
+interface ClaimProperties {
+	certainty: (typeof CERTAINTIES)[number];
+	summary_de: string;
+	summary_en: string;
+	/** Formatted dates in both languages and the raw values they come from. */
+	when_de: string;
+	when_en: string;
+	when_precision: When['precision'];
+	when_start: string | null;
+	when_end: string | null;
+	/** Source names in the view's language, in evidence order, without repeats. */
+	sources: string[];
+	evidence: { source: string; paragraph: number; quote: string | null }[];
+}
+
+export interface FlowExportProperties extends ClaimProperties {
+	type: 'flow';
+	id: string;
+	kind: (typeof FLOW_KINDS)[number];
+	mutual: boolean;
+	from: string;
+	to: string;
+	from_name_de: string;
+	from_name_en: string;
+	to_name_de: string;
+	to_name_en: string;
+	label_de: string;
+	label_en: string;
+}
+
+export interface PlaceExportProperties {
+	type: 'place';
+	id: string;
+	role: (typeof PLACE_ROLES)[number];
+	country: string;
+	name_de: string;
+	name_en: string;
+}
+
+export interface AreaExportProperties extends ClaimProperties {
+	type: 'area';
+	id: string;
+	kind: (typeof AREA_KINDS)[number];
+	name_de: string;
+	name_en: string;
+}
+
+export type ExportFeature =
+	| Feature<LineString, FlowExportProperties>
+	| Feature<Point, PlaceExportProperties>
+	| Feature<Polygon | MultiPolygon, AreaExportProperties>;
+
+export interface ExportFeatureCollection {
+	type: 'FeatureCollection';
+	features: ExportFeature[];
+}
+
+const position = z.tuple([z.number(), z.number()], z.number());
+const ring = z.array(position).min(4);
+
+const claimShape = {
+	certainty: z.enum(CERTAINTIES),
+	summary_de: z.string(),
+	summary_en: z.string(),
+	when_de: z.string(),
+	when_en: z.string(),
+	when_precision: z.enum(PRECISIONS),
+	when_start: z.string().nullable(),
+	when_end: z.string().nullable(),
+	sources: z.array(z.string()),
+	evidence: z.array(
+		z.strictObject({ source: z.string(), paragraph: z.number().int().min(1), quote: z.string().nullable() })
+	)
+};
+
+const flowFeatureSchema = z.strictObject({
+	type: z.literal('Feature'),
+	id: z.string(),
+	geometry: z.strictObject({ type: z.literal('LineString'), coordinates: z.array(position).min(2) }),
+	properties: z.strictObject({
+		type: z.literal('flow'),
+		id: z.string(),
+		kind: z.enum(FLOW_KINDS),
+		mutual: z.boolean(),
+		from: z.string(),
+		to: z.string(),
+		from_name_de: z.string(),
+		from_name_en: z.string(),
+		to_name_de: z.string(),
+		to_name_en: z.string(),
+		label_de: z.string(),
+		label_en: z.string(),
+		...claimShape
+	})
+});
+
+const placeFeatureSchema = z.strictObject({
+	type: z.literal('Feature'),
+	id: z.string(),
+	geometry: z.strictObject({ type: z.literal('Point'), coordinates: position }),
+	properties: z.strictObject({
+		type: z.literal('place'),
+		id: z.string(),
+		role: z.enum(PLACE_ROLES),
+		country: z.string(),
+		name_de: z.string(),
+		name_en: z.string()
+	})
+});
+
+const areaFeatureSchema = z.strictObject({
+	type: z.literal('Feature'),
+	id: z.string(),
+	geometry: z.union([
+		z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+		z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) })
+	]),
+	properties: z.strictObject({
+		type: z.literal('area'),
+		id: z.string(),
+		kind: z.enum(AREA_KINDS),
+		name_de: z.string(),
+		name_en: z.string(),
+		...claimShape
+	})
+});
+
+/**
+ * What a GeoJSON export must look like (RFC 7946 FeatureCollection, our properties). Strict: an
+ * unknown key is an error, so a parsed file is exactly what was written.
+ */
+export const exportGeoJsonSchema = z.strictObject({
+	type: z.literal('FeatureCollection'),
+	features: z.array(
+		z.union([flowFeatureSchema, placeFeatureSchema, areaFeatureSchema])
+	)
+});
+
+function claimProperties(story: Story, claim: { certainty: Flow['certainty']; summary: Flow['summary']; when: When; evidence: readonly Evidence[] }, lang: Lang): ClaimProperties {
+	const sourceName = new Map(story.sources.map((s) => [s.id, s.name[lang]]));
+	return {
+		certainty: claim.certainty,
+		summary_de: claim.summary.de,
+		summary_en: claim.summary.en,
+		when_de: formatWhen(claim.when, 'de'),
+		when_en: formatWhen(claim.when, 'en'),
+		when_precision: claim.when.precision,
+		when_start: claim.when.start ?? null,
+		when_end: claim.when.end ?? null,
+		sources: [...new Set(claim.evidence.map((e) => sourceName.get(e.source) ?? e.source))],
+		evidence: claim.evidence.map((e) => ({ source: e.source, paragraph: e.paragraph, quote: e.quote ?? null }))
+	};
+}
+
+function polygonal(geometry: Geometry | null | undefined): geometry is Polygon | MultiPolygon {
+	return geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon';
+}
+
+/**
+ * The visible data of the current view as one GeoJSON FeatureCollection: the flows the map draws
+ * (with the lines as drawn), every place, and the areas that are switched on. Each feature has
+ * `properties.type` 'flow' | 'place' | 'area'.
+ */
+export function visibleDataGeoJSON(
+	story: Story,
+	view: StyleView,
+	flowsFC: FeatureCollection<LineString>,
+	areasFC: FeatureCollection<Polygon | MultiPolygon>
+): ExportFeatureCollection {
+	const lines = new Map(flowsFC.features.map((f) => [String(f.properties?.id), f.geometry.coordinates]));
+	const places = new Map(story.places.map((p) => [p.id, p]));
+	const features: ExportFeature[] = [];
+	for (const flow of visibleFlows(story, view)) {
+		const coordinates = lines.get(flow.id);
+		if (!coordinates || coordinates.length < 2) continue;
+		const from = places.get(flow.from);
+		const to = places.get(flow.to);
+		features.push({
+			type: 'Feature',
+			id: flow.id,
+			geometry: { type: 'LineString', coordinates: coordinates.map((p) => [...p]) },
+			properties: {
+				type: 'flow',
+				id: flow.id,
+				kind: flow.kind,
+				mutual: flow.mutual === true,
+				from: flow.from,
+				to: flow.to,
+				from_name_de: from?.name.de ?? flow.from,
+				from_name_en: from?.name.en ?? flow.from,
+				to_name_de: to?.name.de ?? flow.to,
+				to_name_en: to?.name.en ?? flow.to,
+				label_de: flow.label.de,
+				label_en: flow.label.en,
+				...claimProperties(story, flow, view.lang)
+			}
+		});
+	}
+	for (const place of story.places) {
+		features.push({
+			type: 'Feature',
+			id: place.id,
+			geometry: { type: 'Point', coordinates: [place.coord[0], place.coord[1]] },
+			properties: {
+				type: 'place',
+				id: place.id,
+				role: place.role,
+				country: place.country,
+				name_de: place.name.de,
+				name_en: place.name.en
+			}
+		});
+	}
+	const shapes = new Map(areasFC.features.map((f) => [String(f.properties?.id ?? f.id), f.geometry]));
+	for (const area of story.areas) {
+		if (!isAreaKindShown(area.kind, view)) continue;
+		const geometry = shapes.get(area.id);
+		if (!polygonal(geometry)) continue;
+		features.push({
+			type: 'Feature',
+			id: area.id,
+			geometry: structuredClone(geometry),
+			properties: {
+				type: 'area',
+				id: area.id,
+				kind: area.kind,
+				name_de: area.name.de,
+				name_en: area.name.en,
+				...claimProperties(story, area, view.lang)
+			}
+		});
+	}
+	return { type: 'FeatureCollection', features };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+export const CSV_COLUMNS = [
+	'id',
+	'kind',
+	'from',
+	'to',
+	'when',
+	'start',
+	'end',
+	'certainty',
+	'label',
+	'summary',
+	'sources',
+	'paragraphs',
+	'key_phrases'
+] as const;
+
+/** Prepend to a CSV download so Excel reads it as UTF-8 (umlauts, Cyrillic place names). */
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * One CSV field: cells a spreadsheet would run as a formula (= + - @, tab, CR at the start) get a
+ * leading apostrophe (OWASP's advice), then fields with a comma, quote, CR or LF are quoted and
+ * their quotes doubled (RFC 4180).
+ */
+export function csvField(value: string | number | null | undefined): string {
+	let s = value === null || value === undefined ? '' : String(value);
+	if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The given flows (normally the visible ones, see content.ts visibleFlows) as RFC 4180 CSV:
+ * a header row, one row per flow, CRLF line ends. Names, dates, labels and sources in `lang`;
+ * kind and certainty as their stable codes.
+ */
+export function flowsCsv(story: Story, flows: readonly Flow[], lang: Lang): string {
+	const placeName = new Map(story.places.map((p) => [p.id, p.name[lang]]));
+	const sourceName = new Map(story.sources.map((s) => [s.id, s.name[lang]]));
+	const rows: string[][] = [[...CSV_COLUMNS]];
+	for (const flow of flows) {
+		rows.push([
+			flow.id,
+			flow.kind,
+			placeName.get(flow.from) ?? flow.from,
+			placeName.get(flow.to) ?? flow.to,
+			formatWhen(flow.when, lang),
+			flow.when.start ?? '',
+			flow.when.end ?? '',
+			flow.certainty,
+			flow.label[lang],
+			flow.summary[lang],
+			[...new Set(flow.evidence.map((e) => sourceName.get(e.source) ?? e.source))].join('; '),
+			[...new Set(flow.evidence.map((e) => e.paragraph))].join('; '),
+			flow.evidence.flatMap((e) => (e.quote ? [e.quote] : [])).join(' | ')
+		]);
+	}
+	return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,43 @@
+import { isIsoMonth, type Lang } from '$lib/story';
+
+export type ExportKind = 'png' | 'svg' | 'geojson' | 'csv';
+
+export interface ExportFilenameInput {
+	kind: ExportKind;
+	/** The view's month filter ('YYYY-MM'), or null for no time filter. */
+	month: string | null;
+	lang: Lang;
+	/** Image size; only used for png and svg. */
+	width?: number;
+	height?: number;
+	/** Used when `month` is null: the latest month the data covers (else the name says 'all'). */
+	latestMonth?: string | null;
+}
+
+export const EXPORT_FILENAME_BASE = 'nk-russia-flows';
+
+const MAX_SIDE_IN_NAME = 1_000_000;
+
+function sizePart(width: number | undefined, height: number | undefined): string | null {
+	const ok = (n: number | undefined): n is number =>
+		n !== undefined && Number.isInteger(n) && n > 0 && n <= MAX_SIDE_IN_NAME;
+	return ok(width) && ok(height) ? `${width}x${height}` : null;
+}
+
+/**
+ * `nk-russia-flows_2023-09_de_3508x2480.png`: what, when, language and size, so a folder of
+ * exports sorts and explains itself. Only [a-z0-9._-] ever reach the name, whatever the input.
+ */
+export function exportFilename(input: ExportFilenameInput): string {
+	const month =
+		input.month !== null && isIsoMonth(input.month)
+			? input.month
+			: input.latestMonth && isIsoMonth(input.latestMonth)
+				? input.latestMonth
+				: 'all';
+	const lang = /^[a-z]{2}$/.test(input.lang) ? input.lang : 'xx';
+	const size = input.kind === 'png' || input.kind === 'svg' ? sizePart(input.width, input.height) : null;
+	const ext = (['png', 'svg', 'geojson', 'csv'] as const).includes(input.kind) ? input.kind : 'bin';
+	const name = [EXPORT_FILENAME_BASE, month, lang, ...(size ? [size] : [])].join('_');
+	return `${name.replace(/[^a-z0-9._-]/g, '-')}.${ext}`;
+}

@@ -1,0 +1,507 @@
+import type { Certainty, FlowKind } from '$lib/story';
+
+/**
+ * Where everything goes in an exported image, as plain numbers: the PNG path draws these boxes
+ * on a 2D canvas, the SVG path writes them as elements, so both exports look the same.
+ *
+ * The image is split into bands: header (title, subtitle) on top, the map in the middle, and a
+ * footer (legend, credits) at the bottom. Text never sits on the map, so it never hides a line,
+ * and the map rect is exactly what the offscreen map must render.
+ */
+
+export interface Rect {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** Width in pixels of `text` set in Noto Sans at `fontPx` (canvas measureText in the browser). */
+export type Measure = (text: string, fontPx: number, bold: boolean) => number;
+
+/** A rough Noto Sans measure for node (tests, no canvas): average advance ≈ 0.55 em (0.6 bold). */
+export const approximateMeasure: Measure = (text, fontPx, bold) =>
+	[...text].length * fontPx * (bold ? 0.6 : 0.55);
+
+export interface LayoutOptions {
+	header: boolean;
+	legend: boolean;
+	credits: boolean;
+}
+
+export interface LegendKindEntry {
+	kind: FlowKind;
+	label: string;
+	color: string;
+	/** Visible flows of this kind. */
+	count: number;
+}
+
+export interface LegendCertaintyEntry {
+	certainty: Certainty;
+	label: string;
+	/** Dash pattern in line widths (CERTAINTY_DASH); null = solid. */
+	dash: readonly number[] | null;
+	count: number;
+}
+
+export interface LayoutContent {
+	title: string;
+	/** What the image shows: time window and filters. */
+	subtitle: string;
+	legendKinds: readonly LegendKindEntry[];
+	legendCertainties: readonly LegendCertaintyEntry[];
+	/** Shown when the legend has no entries (nothing visible). */
+	legendEmpty: string;
+	/** One entry per line (each may wrap): sources and attribution, export date. */
+	credits: readonly string[];
+}
+
+export const LAYOUT_COLORS = {
+	background: '#ffffff',
+	title: '#1d1d1b',
+	subtitle: '#444444',
+	legendText: '#1d1d1b',
+	legendCount: '#666666',
+	legendCertaintySwatch: '#333333',
+	credits: '#555555',
+	rule: '#d9d4ca'
+} as const;
+
+export interface TextLine {
+	text: string;
+	/** Left edge of the text. */
+	x: number;
+	/** Baseline. */
+	y: number;
+	fontPx: number;
+	bold: boolean;
+	color: string;
+	/** The line's box: measured width, one line height tall. */
+	box: Rect;
+}
+
+export interface LegendItem {
+	type: 'kind' | 'certainty';
+	/** The kind or certainty. */
+	key: string;
+	/** Swatch colour (kind colour, or a neutral grey for certainty styles). */
+	color: string;
+	/** Dash pattern in line widths; null = solid. */
+	dash: readonly number[] | null;
+	/** Swatch line from (x1, y) to (x2, y), `lineWidth` thick. */
+	swatch: { x1: number; x2: number; y: number; lineWidth: number };
+	label: TextLine;
+	count: TextLine;
+	/** Everything of the item: swatch, label and count. */
+	box: Rect;
+}
+
+export interface ExportLayout {
+	width: number;
+	height: number;
+	/** Font scale actually used (may be below the requested one when text would crowd out the map). */
+	scale: number;
+	/** Where the map is drawn: the image minus header and footer bands. */
+	map: Rect;
+	header?: { rect: Rect; lines: TextLine[] };
+	/** The footer band (legend and credits), when either is on. */
+	footer?: Rect;
+	legend?: { rect: Rect; items: LegendItem[]; lines: TextLine[] };
+	credits?: { rect: Rect; lines: TextLine[] };
+}
+
+export interface LayoutInput {
+	width: number;
+	height: number;
+	options: LayoutOptions;
+	content: LayoutContent;
+	measure: Measure;
+	/** Font scale; defaults to {@link defaultLayoutScale}(width). */
+	scale?: number;
+}
+
+/** Width the type sizes below are designed for. */
+export const REFERENCE_WIDTH = 1200;
+
+/** Text grows with the image so it keeps its proportion at every export size. */
+export function defaultLayoutScale(width: number): number {
+	return Math.max(0.5, width / REFERENCE_WIDTH);
+}
+
+/** Type and spacing at scale 1 (a 1200 px wide image). */
+const BASE = {
+	margin: 24,
+	headerTop: 18,
+	headerBottom: 14,
+	titlePx: 28,
+	subtitlePx: 16,
+	titleGap: 4,
+	footerTop: 12,
+	footerBottom: 12,
+	legendPx: 14,
+	legendRowGap: 6,
+	legendItemGap: 18,
+	legendGroupGap: 4,
+	swatchLength: 24,
+	swatchGap: 6,
+	kindLineWidth: 4,
+	certaintyLineWidth: 2.5,
+	creditsPx: 12,
+	creditsGap: 8,
+	lineHeight: 1.3,
+	maxTitleLines: 2,
+	maxSubtitleLines: 3,
+	maxCreditLines: 2
+} as const;
+
+/** The map keeps at least this share of the image height; text shrinks before it takes more. */
+const MIN_MAP_SHARE = 0.45;
+const MIN_SCALE = 0.35;
+
+const ELLIPSIS = '…';
+
+/** Splits a word that alone is wider than `max` into pieces that fit. */
+function breakWord(word: string, fits: (s: string) => boolean): string[] {
+	const pieces: string[] = [];
+	let current = '';
+	for (const ch of word) {
+		if (current !== '' && !fits(current + ch)) {
+			pieces.push(current);
+			current = ch;
+		} else current += ch;
+	}
+	if (current !== '' || pieces.length === 0) pieces.push(current);
+	return pieces;
+}
+
+/**
+ * Greedy word wrap to `maxWidth`; at most `maxLines` lines, the last one shortened with an
+ * ellipsis when text is left over (a hostile or very long title must not push the map away).
+ */
+export function wrapText(
+	text: string,
+	maxWidth: number,
+	fontPx: number,
+	bold: boolean,
+	measure: Measure,
+	maxLines = Infinity
+): string[] {
+	const fits = (s: string) => measure(s, fontPx, bold) <= maxWidth;
+	const words = text.split(/\s+/).filter((w) => w !== '');
+	const lines: string[] = [];
+	let current = '';
+	for (const word of words) {
+		const candidate = current === '' ? word : `${current} ${word}`;
+		if (fits(candidate)) {
+			current = candidate;
+			continue;
+		}
+		if (current !== '') lines.push(current);
+		if (fits(word)) current = word;
+		else {
+			const pieces = breakWord(word, fits);
+			lines.push(...pieces.slice(0, -1));
+			current = pieces[pieces.length - 1] ?? '';
+		}
+	}
+	if (current !== '') lines.push(current);
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, maxLines);
+	let last = kept[kept.length - 1] ?? '';
+	while (last !== '' && !fits(last + ELLIPSIS)) last = [...last].slice(0, -1).join('');
+	kept[kept.length - 1] = last.trimEnd() + ELLIPSIS;
+	return kept;
+}
+
+interface Sizes {
+	margin: number;
+	headerTop: number;
+	headerBottom: number;
+	titlePx: number;
+	subtitlePx: number;
+	titleGap: number;
+	footerTop: number;
+	footerBottom: number;
+	legendPx: number;
+	legendRowGap: number;
+	legendItemGap: number;
+	legendGroupGap: number;
+	swatchLength: number;
+	swatchGap: number;
+	kindLineWidth: number;
+	certaintyLineWidth: number;
+	creditsPx: number;
+	creditsGap: number;
+}
+
+function sizesAt(scale: number): Sizes {
+	const s = (v: number) => v * scale;
+	return {
+		margin: s(BASE.margin),
+		headerTop: s(BASE.headerTop),
+		headerBottom: s(BASE.headerBottom),
+		titlePx: s(BASE.titlePx),
+		subtitlePx: s(BASE.subtitlePx),
+		titleGap: s(BASE.titleGap),
+		footerTop: s(BASE.footerTop),
+		footerBottom: s(BASE.footerBottom),
+		legendPx: s(BASE.legendPx),
+		legendRowGap: s(BASE.legendRowGap),
+		legendItemGap: s(BASE.legendItemGap),
+		legendGroupGap: s(BASE.legendGroupGap),
+		swatchLength: s(BASE.swatchLength),
+		swatchGap: s(BASE.swatchGap),
+		kindLineWidth: s(BASE.kindLineWidth),
+		certaintyLineWidth: s(BASE.certaintyLineWidth),
+		creditsPx: s(BASE.creditsPx),
+		creditsGap: s(BASE.creditsGap)
+	};
+}
+
+/** Ascent share of the line box above the baseline, for a line height of 1.3 em (Noto Sans). */
+function baselineIn(top: number, fontPx: number): number {
+	const lineHeight = fontPx * BASE.lineHeight;
+	return top + (lineHeight - fontPx) / 2 + fontPx * 0.8;
+}
+
+function textLine(
+	text: string,
+	x: number,
+	top: number,
+	fontPx: number,
+	bold: boolean,
+	color: string,
+	measure: Measure
+): TextLine {
+	return {
+		text,
+		x,
+		y: baselineIn(top, fontPx),
+		fontPx,
+		bold,
+		color,
+		box: { x, y: top, width: measure(text, fontPx, bold), height: fontPx * BASE.lineHeight }
+	};
+}
+
+/** Lays out a block of wrapped lines from `top`; returns the lines and the y below them. */
+function block(
+	text: string,
+	x: number,
+	top: number,
+	maxWidth: number,
+	fontPx: number,
+	bold: boolean,
+	color: string,
+	measure: Measure,
+	maxLines: number
+): { lines: TextLine[]; bottom: number } {
+	const lines = wrapText(text, maxWidth, fontPx, bold, measure, maxLines).map((t, i) =>
+		textLine(t, x, top + i * fontPx * BASE.lineHeight, fontPx, bold, color, measure)
+	);
+	return { lines, bottom: top + lines.length * fontPx * BASE.lineHeight };
+}
+
+interface Bands {
+	header?: { rect: Rect; lines: TextLine[] };
+	legend?: { rect: Rect; items: LegendItem[]; lines: TextLine[] };
+	credits?: { rect: Rect; lines: TextLine[] };
+	headerHeight: number;
+	footerHeight: number;
+}
+
+/** Legend items flowed into rows; kinds first, then certainty styles on their own row(s). */
+function layoutLegend(
+	content: LayoutContent,
+	left: number,
+	top: number,
+	maxWidth: number,
+	z: Sizes,
+	measure: Measure
+): { items: LegendItem[]; lines: TextLine[]; bottom: number } {
+	const rowHeight = z.legendPx * BASE.lineHeight;
+	const items: LegendItem[] = [];
+	if (content.legendKinds.length === 0) {
+		const empty = block(content.legendEmpty, left, top, maxWidth, z.legendPx, false, LAYOUT_COLORS.legendText, measure, 2);
+		return { items, lines: empty.lines, bottom: empty.bottom };
+	}
+	type Entry = Omit<LegendItem, 'swatch' | 'label' | 'count' | 'box'> & { label: string; count: string; lineWidth: number };
+	const groups: Entry[][] = [
+		content.legendKinds.map((k) => ({
+			type: 'kind',
+			key: k.kind,
+			color: k.color,
+			dash: null,
+			label: k.label,
+			count: String(k.count),
+			lineWidth: z.kindLineWidth
+		})),
+		content.legendCertainties.map((c) => ({
+			type: 'certainty',
+			key: c.certainty,
+			color: LAYOUT_COLORS.legendCertaintySwatch,
+			dash: c.dash,
+			label: c.label,
+			count: String(c.count),
+			lineWidth: z.certaintyLineWidth
+		}))
+	];
+	let y = top;
+	let groupIndex = 0;
+	for (const group of groups) {
+		if (group.length === 0) continue;
+		if (groupIndex > 0) y += z.legendGroupGap;
+		groupIndex += 1;
+		let x = left;
+		let rowUsed = false;
+		for (const entry of group) {
+			const spaceWidth = measure(' ', z.legendPx, false);
+			const countWidth = measure(entry.count, z.legendPx, false);
+			// A label wider than a whole row is shortened: the legend must stay inside the image.
+			const labelRoom = maxWidth - z.swatchLength - z.swatchGap - spaceWidth - countWidth;
+			const label = wrapText(entry.label, Math.max(labelRoom, 1), z.legendPx, false, measure, 1)[0] ?? '';
+			const labelWidth = measure(label, z.legendPx, false);
+			const itemWidth = z.swatchLength + z.swatchGap + labelWidth + spaceWidth + countWidth;
+			if (rowUsed && x + itemWidth > left + maxWidth) {
+				x = left;
+				y += rowHeight + z.legendRowGap;
+			}
+			const labelX = x + z.swatchLength + z.swatchGap;
+			const labelLine = textLine(label, labelX, y, z.legendPx, false, LAYOUT_COLORS.legendText, measure);
+			const countLine = textLine(
+				entry.count,
+				labelX + labelWidth + spaceWidth,
+				y,
+				z.legendPx,
+				false,
+				LAYOUT_COLORS.legendCount,
+				measure
+			);
+			items.push({
+				type: entry.type,
+				key: entry.key,
+				color: entry.color,
+				dash: entry.dash,
+				swatch: { x1: x, x2: x + z.swatchLength, y: y + rowHeight / 2, lineWidth: entry.lineWidth },
+				label: labelLine,
+				count: countLine,
+				box: { x, y, width: itemWidth, height: rowHeight }
+			});
+			x += itemWidth + z.legendItemGap;
+			rowUsed = true;
+		}
+		y += rowHeight;
+	}
+	return { items, lines: [], bottom: y };
+}
+
+function bandsAt(input: LayoutInput, scale: number): Bands {
+	const { width, height, options, content, measure } = input;
+	const z = sizesAt(scale);
+	const textWidth = Math.max(1, width - 2 * z.margin);
+	const bands: Bands = { headerHeight: 0, footerHeight: 0 };
+
+	if (options.header) {
+		const title = block(content.title, z.margin, z.headerTop, textWidth, z.titlePx, true, LAYOUT_COLORS.title, measure, BASE.maxTitleLines);
+		const subtitle = content.subtitle.trim()
+			? block(content.subtitle, z.margin, title.bottom + z.titleGap, textWidth, z.subtitlePx, false, LAYOUT_COLORS.subtitle, measure, BASE.maxSubtitleLines)
+			: { lines: [], bottom: title.bottom };
+		// Whole pixels, so the map rect (the offscreen map's size) is whole too.
+		bands.headerHeight = Math.ceil(subtitle.bottom + z.headerBottom);
+		bands.header = { rect: { x: 0, y: 0, width, height: bands.headerHeight }, lines: [...title.lines, ...subtitle.lines] };
+	}
+
+	if (options.legend || options.credits) {
+		// Laid out from 0 and moved down once the footer's height is known.
+		let y = z.footerTop;
+		let legend: Bands['legend'];
+		let credits: Bands['credits'];
+		if (options.legend) {
+			const l = layoutLegend(content, z.margin, y, textWidth, z, measure);
+			legend = { rect: { x: 0, y, width, height: l.bottom - y }, items: l.items, lines: l.lines };
+			y = l.bottom;
+		}
+		if (options.credits && content.credits.length > 0) {
+			if (options.legend) y += z.creditsGap;
+			const top = y;
+			const lines: TextLine[] = [];
+			for (const credit of content.credits) {
+				const b = block(credit, z.margin, y, textWidth, z.creditsPx, false, LAYOUT_COLORS.credits, measure, BASE.maxCreditLines);
+				lines.push(...b.lines);
+				y = b.bottom;
+			}
+			credits = { rect: { x: 0, y: top, width, height: y - top }, lines };
+		}
+		bands.footerHeight = Math.ceil(y + z.footerBottom);
+		const offset = height - bands.footerHeight;
+		if (legend) bands.legend = shiftBand(legend, offset);
+		if (credits) bands.credits = shiftBand(credits, offset);
+	}
+	return bands;
+}
+
+function shiftRect(r: Rect, dy: number): Rect {
+	return { ...r, y: r.y + dy };
+}
+
+function shiftLine(l: TextLine, dy: number): TextLine {
+	return { ...l, y: l.y + dy, box: shiftRect(l.box, dy) };
+}
+
+function shiftBand<T extends { rect: Rect; lines: TextLine[]; items?: LegendItem[] }>(band: T, dy: number): T {
+	return {
+		...band,
+		rect: shiftRect(band.rect, dy),
+		lines: band.lines.map((l) => shiftLine(l, dy)),
+		...(band.items
+			? {
+					items: band.items.map((item) => ({
+						...item,
+						swatch: { ...item.swatch, y: item.swatch.y + dy },
+						label: shiftLine(item.label, dy),
+						count: shiftLine(item.count, dy),
+						box: shiftRect(item.box, dy)
+					}))
+				}
+			: {})
+	};
+}
+
+/**
+ * The layout of one export. Text that would leave the map less than about half the image is set
+ * smaller (down to a floor) rather than cut, so small square exports keep a usable map.
+ */
+export function layoutExport(input: LayoutInput): ExportLayout {
+	const { width, height } = input;
+	let scale = input.scale ?? defaultLayoutScale(width);
+	let bands = bandsAt(input, scale);
+	while (bands.headerHeight + bands.footerHeight > height * (1 - MIN_MAP_SHARE) && scale > MIN_SCALE) {
+		scale = Math.max(MIN_SCALE, scale * 0.9);
+		bands = bandsAt(input, scale);
+	}
+	const mapTop = bands.headerHeight;
+	const mapHeight = Math.max(0, height - bands.headerHeight - bands.footerHeight);
+	const layout: ExportLayout = {
+		width,
+		height,
+		scale,
+		map: { x: 0, y: mapTop, width, height: mapHeight }
+	};
+	if (bands.header) layout.header = bands.header;
+	if (bands.footerHeight > 0)
+		layout.footer = { x: 0, y: height - bands.footerHeight, width, height: bands.footerHeight };
+	if (bands.legend) layout.legend = bands.legend;
+	if (bands.credits) layout.credits = bands.credits;
+	return layout;
+}
+
+/** Every text box of a layout (header lines, legend labels and counts, credits), for checks. */
+export function layoutTextBoxes(layout: ExportLayout): TextLine[] {
+	return [
+		...(layout.header?.lines ?? []),
+		...(layout.legend?.lines ?? []),
+		...(layout.legend?.items.flatMap((i) => [i.label, i.count]) ?? []),
+		...(layout.credits?.lines ?? [])
+	];
+}

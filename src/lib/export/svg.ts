@@ -1,0 +1,822 @@
+import type {
+	Feature,
+	FeatureCollection,
+	Geometry,
+	LineString,
+	MultiPolygon,
+	Point,
+	Polygon,
+	Position
+} from 'geojson';
+import { CERTAINTIES, type Certainty, type Lang } from '$lib/story';
+import type { StyleView } from '$lib/map/style';
+import { BASE, CERTAINTY_DASH, KIND_COLORS, STORY_COUNTRIES } from '$lib/map/theme';
+import type { WorldData } from '$lib/map/worldData';
+import { isAreaKindShown, isFlowFeatureVisible } from './content';
+import {
+	approximateMeasure,
+	layoutExport,
+	type ExportLayout,
+	type LayoutContent,
+	type LayoutOptions,
+	type Measure,
+	type Rect,
+	type TextLine
+} from './layout';
+import { makeProjector, type ExportCamera, type Projector, type ScreenPoint } from './projection';
+import { el, fragment, type Child, type Xml } from './xml';
+
+/**
+ * The current view as a true vector SVG: the same layers, order, colours and sizes as the MapLibre
+ * style (style.ts), projected with MapLibre's own camera math (projection.ts), plus the header,
+ * legend and credits of layout.ts. Plain SVG 1.1 attributes only (no CSS, no <image>, no external
+ * references, no scripts), so it opens in Inkscape, Illustrator and browsers alike, and every
+ * string from the data is escaped by the element builder.
+ */
+
+export interface SvgInput {
+	/** Image size in pixels (SVG user units). */
+	width: number;
+	height: number;
+	/** The live map's camera. */
+	camera: ExportCamera;
+	/**
+	 * Output pixels per CSS pixel of the map, like MapLibre's pixelRatio: 2 draws the same area as
+	 * a map half the size on screen, with lines and labels twice as big. Default 1.
+	 */
+	pixelRatio?: number;
+	view: StyleView;
+	world: WorldData;
+	/** flowFeatures(story) */
+	flows: FeatureCollection<LineString>;
+	/** placeFeatures(story) */
+	places: FeatureCollection<Point>;
+	/** areaFeatures(story, geometries) */
+	areas: FeatureCollection<Polygon | MultiPolygon>;
+	/** areaLabelFeatures(areas) */
+	areaLabels: FeatureCollection<Point>;
+	options: LayoutOptions;
+	content: LayoutContent;
+	/** Label language; defaults to view.lang. */
+	lang?: Lang;
+	/** Text measure for wrapping and label collisions; defaults to approximateMeasure. */
+	measure?: Measure;
+	/** Font scale of header, legend and credits; defaults to layout.ts's width / 1200. */
+	layoutScale?: number;
+}
+
+export const SVG_FONT_FAMILY = 'Noto Sans, sans-serif';
+const CLIP_ID = 'nkr-map-clip';
+
+// ---------------------------------------------------------------------------------------------
+// Numbers, colours, zoom functions
+
+/** Coordinates at 0.1 px: invisible at any print size, and a third of the digits of full floats. */
+export function fmt(n: number): string {
+	const r = Math.round(n * 10) / 10;
+	return Object.is(r, -0) ? '0' : String(r);
+}
+
+/** MapLibre's ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1], clamped outside the stops. */
+function interpolate(zoom: number, z0: number, v0: number, z1: number, v1: number): number {
+	if (zoom <= z0) return v0;
+	if (zoom >= z1) return v1;
+	return v0 + ((zoom - z0) / (z1 - z0)) * (v1 - v0);
+}
+
+/** SVG 1.1 has no rgba(): split it into a colour and an opacity. */
+export function svgPaint(color: string): { color: string; opacity: number | null } {
+	const m = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/.exec(color);
+	if (!m) return { color, opacity: null };
+	const hex = [m[1], m[2], m[3]]
+		.map((v) => Math.max(0, Math.min(255, Math.round(Number(v)))).toString(16).padStart(2, '0'))
+		.join('');
+	const alpha = m[4] === undefined ? null : Number(m[4]);
+	return { color: `#${hex}`, opacity: alpha === null || alpha >= 1 ? null : alpha };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry
+
+interface Box {
+	minX: number;
+	minY: number;
+	maxX: number;
+	maxY: number;
+}
+
+function bboxOf(points: readonly ScreenPoint[]): Box {
+	let minX = Infinity;
+	let minY = Infinity;
+	let maxX = -Infinity;
+	let maxY = -Infinity;
+	for (const [x, y] of points) {
+		if (x < minX) minX = x;
+		if (x > maxX) maxX = x;
+		if (y < minY) minY = y;
+		if (y > maxY) maxY = y;
+	}
+	return { minX, minY, maxX, maxY };
+}
+
+function intersects(a: Box, b: Box): boolean {
+	return a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
+}
+
+function lonRange(rings: readonly (readonly Position[])[]): [number, number] {
+	let min = Infinity;
+	let max = -Infinity;
+	for (const ring of rings)
+		for (const p of ring) {
+			const lon = p[0] ?? 0;
+			if (lon < min) min = lon;
+			if (lon > max) max = lon;
+		}
+	return [min, max];
+}
+
+/** Path data for projected rings or lines; consecutive points equal at 0.1 px are written once. */
+function pathData(parts: readonly (readonly ScreenPoint[])[], close: boolean): string {
+	let d = '';
+	for (const part of parts) {
+		let previous = '';
+		let count = 0;
+		for (const [x, y] of part) {
+			const xy = `${fmt(x)} ${fmt(y)}`;
+			if (xy === previous) continue;
+			d += count === 0 ? `M${xy}` : count === 1 ? `L${xy}` : ` ${xy}`;
+			previous = xy;
+			count += 1;
+		}
+		if (close && count > 0) d += 'Z';
+	}
+	return d;
+}
+
+function polygonsOf(geometry: Geometry | null | undefined): Position[][][] {
+	if (!geometry) return [];
+	if (geometry.type === 'Polygon') return [geometry.coordinates];
+	if (geometry.type === 'MultiPolygon') return geometry.coordinates;
+	return [];
+}
+
+function linesOf(geometry: Geometry | null | undefined): Position[][] {
+	if (!geometry) return [];
+	switch (geometry.type) {
+		case 'LineString':
+			return [geometry.coordinates];
+		case 'MultiLineString':
+			return geometry.coordinates;
+		case 'Polygon':
+			return geometry.coordinates;
+		case 'MultiPolygon':
+			return geometry.coordinates.flat();
+		default:
+			return [];
+	}
+}
+
+/** Projects into image pixels: the map rect's offset added to the viewport projection. */
+interface Stage {
+	project: Projector;
+	rect: Rect;
+	/** Where anything drawn can still be seen: the map rect plus a margin for strokes. */
+	cull: Box;
+	toImage(lonlat: Position, shift: number): ScreenPoint;
+}
+
+function makeStage(rect: Rect, camera: ExportCamera, pixelRatio: number): Stage {
+	const project = makeProjector({
+		center: camera.center,
+		// pixelRatio as MapLibre applies it: the same area, drawn at more pixels.
+		zoom: camera.zoom + Math.log2(pixelRatio),
+		bearing: camera.bearing,
+		width: rect.width,
+		height: rect.height
+	});
+	const margin = 16 * pixelRatio;
+	return {
+		project,
+		rect,
+		cull: { minX: rect.x - margin, minY: rect.y - margin, maxX: rect.x + rect.width + margin, maxY: rect.y + rect.height + margin },
+		toImage(lonlat, shift) {
+			const [x, y] = project([(lonlat[0] ?? 0) + shift, lonlat[1] ?? 0]);
+			return [x + rect.x, y + rect.y];
+		}
+	};
+}
+
+/** Polygon parts (with their holes) on screen, in every world copy where they are visible. */
+function projectPolygons(stage: Stage, polygons: readonly Position[][][]): ScreenPoint[][] {
+	const rings: ScreenPoint[][] = [];
+	for (const polygon of polygons) {
+		const outer = polygon[0];
+		if (!outer || outer.length === 0) continue;
+		const [minLon, maxLon] = lonRange([outer]);
+		for (const shift of stage.project.copyShifts(minLon, maxLon)) {
+			const projected = outer.map((p) => stage.toImage(p, shift));
+			if (!intersects(bboxOf(projected), stage.cull)) continue;
+			rings.push(projected);
+			for (const hole of polygon.slice(1)) rings.push(hole.map((p) => stage.toImage(p, shift)));
+		}
+	}
+	return rings;
+}
+
+/** Lines on screen, in every world copy where they are visible. */
+function projectLines(stage: Stage, lines: readonly Position[][]): ScreenPoint[][] {
+	const out: ScreenPoint[][] = [];
+	for (const line of lines) {
+		if (line.length < 2) continue;
+		const [minLon, maxLon] = lonRange([line]);
+		for (const shift of stage.project.copyShifts(minLon, maxLon)) {
+			const projected = line.map((p) => stage.toImage(p, shift));
+			if (intersects(bboxOf(projected), stage.cull)) out.push(projected);
+		}
+	}
+	return out;
+}
+
+/** A point on screen in whichever world copies put it inside the map rect. */
+function projectPoint(stage: Stage, coord: Position): ScreenPoint[] {
+	const lon = coord[0] ?? 0;
+	const inside: ScreenPoint[] = [];
+	for (const shift of stage.project.copyShifts(lon, lon)) {
+		const p = stage.toImage(coord, shift);
+		const r = stage.rect;
+		if (p[0] >= r.x && p[0] <= r.x + r.width && p[1] >= r.y && p[1] <= r.y + r.height) inside.push(p);
+	}
+	return inside;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+interface PlacedLabel {
+	lines: string[];
+	/** Centre of the text block. */
+	x: number;
+	y: number;
+	anchor: 'start' | 'middle';
+	size: number;
+	lineHeight: number;
+	box: Box;
+}
+
+class CollisionIndex {
+	private boxes: Box[] = [];
+	collides(box: Box): boolean {
+		return this.boxes.some((b) => intersects(b, box));
+	}
+	insert(box: Box): void {
+		this.boxes.push(box);
+	}
+}
+
+/** Stroke-based text halo (MapLibre's halo width is outside the glyph; an SVG stroke is centred). */
+function haloAttrs(color: string, haloWidth: number): Record<string, string | number | null> {
+	const paint = svgPaint(color);
+	return {
+		stroke: paint.color,
+		'stroke-opacity': paint.opacity,
+		'stroke-width': fmt(haloWidth * 2),
+		'stroke-linejoin': 'round',
+		'paint-order': 'stroke'
+	};
+}
+
+function textBlock(label: PlacedLabel, attrs: Record<string, string | number | null>, data: Record<string, string>): Xml {
+	const top = label.y - (label.lines.length * label.lineHeight) / 2;
+	return el(
+		'text',
+		{ ...attrs, 'font-size': fmt(label.size), 'text-anchor': label.anchor === 'middle' ? 'middle' : null, ...data },
+		...label.lines.map((line, i) =>
+			el(
+				'tspan',
+				{
+					x: fmt(label.x),
+					// Baseline: the middle of the line box plus ~0.35 em (Noto Sans x-height centre).
+					y: fmt(top + (i + 0.5) * label.lineHeight + label.size * 0.35)
+				},
+				line
+			)
+		)
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document
+
+export function renderSvg(input: SvgInput): string {
+	const { width, height, view, camera } = input;
+	const lang = input.lang ?? view.lang;
+	const measure = input.measure ?? approximateMeasure;
+	const pr = input.pixelRatio ?? 1;
+	const zoom = camera.zoom;
+	const layout = layoutExport({
+		width,
+		height,
+		options: input.options,
+		content: input.content,
+		measure,
+		...(input.layoutScale !== undefined ? { scale: input.layoutScale } : {})
+	});
+	const stage = makeStage(layout.map, camera, pr);
+	const isActive = (id: unknown) =>
+		typeof id === 'string' && (id === view.selectedId || id === view.hoveredId);
+	const nameOf = (f: Feature) => String(f.properties?.[`name_${lang}`] ?? '');
+
+	const map: Child[] = [];
+	const r = layout.map;
+
+	// Sea and land.
+	map.push(el('rect', { id: 'sea', x: fmt(r.x), y: fmt(r.y), width: fmt(r.width), height: fmt(r.height), fill: BASE.sea }));
+	const storyCountries = new Set<string>(STORY_COUNTRIES);
+	const land: Child[] = [];
+	for (const country of input.world.countries.features) {
+		const rings = projectPolygons(stage, polygonsOf(country.geometry));
+		if (rings.length === 0) continue;
+		const story = country.id !== undefined && storyCountries.has(String(country.id));
+		land.push(
+			el('path', {
+				d: pathData(rings, true),
+				fill: story ? BASE.landStory : BASE.land,
+				'fill-rule': 'evenodd',
+				'data-id': country.id !== undefined ? String(country.id) : null
+			})
+		);
+	}
+	map.push(el('g', { id: 'land' }, ...land));
+
+	// Patrol waters and recognised regions.
+	const areaGroup = (kind: 'patrol-waters' | 'recognised-region', id: string) => {
+		if (!isAreaKindShown(kind, view)) return null;
+		const color = kind === 'patrol-waters' ? BASE.patrolFill : BASE.regionFill;
+		const parts: Child[] = [];
+		for (const area of input.areas.features) {
+			if (area.properties?.kind !== kind) continue;
+			const rings = projectPolygons(stage, polygonsOf(area.geometry));
+			if (rings.length === 0) continue;
+			const active = isActive(area.properties?.id);
+			const d = pathData(rings, true);
+			const lineWidth = (kind === 'patrol-waters' ? 1.2 : 1) * pr;
+			parts.push(
+				el('path', {
+					d,
+					fill: color,
+					'fill-opacity': kind === 'patrol-waters' ? (active ? 0.26 : 0.14) : active ? 0.4 : 0.22,
+					'fill-rule': 'evenodd',
+					stroke: 'none',
+					'data-id': String(area.properties?.id ?? '')
+				}),
+				el('path', {
+					d,
+					fill: 'none',
+					stroke: color,
+					'stroke-width': fmt(lineWidth),
+					'stroke-opacity': kind === 'patrol-waters' ? 0.7 : 0.8,
+					'stroke-dasharray': kind === 'patrol-waters' ? `${fmt(2 * lineWidth)} ${fmt(2 * lineWidth)}` : null,
+					'stroke-linejoin': 'round'
+				})
+			);
+		}
+		return el('g', { id }, ...parts);
+	};
+	map.push(areaGroup('patrol-waters', 'patrol-waters'), areaGroup('recognised-region', 'regions'));
+
+	// Coastline and borders.
+	const coastLines = input.world.land.features.flatMap((f) => projectLines(stage, linesOf(f.geometry)));
+	map.push(
+		el('path', {
+			id: 'coastline',
+			d: pathData(coastLines, false),
+			fill: 'none',
+			stroke: BASE.coast,
+			'stroke-width': fmt(interpolate(zoom, 1, 0.5, 6, 1.2) * pr),
+			'stroke-linejoin': 'round'
+		})
+	);
+	if (view.showBorders) {
+		const borderLines = projectLines(stage, linesOf(input.world.borders.geometry));
+		map.push(
+			el('path', {
+				id: 'borders',
+				d: pathData(borderLines, false),
+				fill: 'none',
+				stroke: BASE.border,
+				'stroke-width': fmt(interpolate(zoom, 1, 0.6, 6, 1.4) * pr),
+				'stroke-linejoin': 'round'
+			})
+		);
+	}
+
+	// Labels are placed in MapLibre's priority order (topmost layer first: city names always, then
+	// area names, then country names, bigger countries first) and drawn in layer order below.
+	const collisions = new CollisionIndex();
+	const placeLabels = placeCityLabels(input.places, stage, pr, measure, nameOf, collisions);
+	const areaLabels = view.showLabels
+		? placeAreaLabels(input.areaLabels, view, stage, zoom, pr, measure, nameOf, collisions)
+		: [];
+	const countryLabels = view.showLabels
+		? placeCountryLabels(input.world.countryLabels, stage, zoom, pr, measure, nameOf, lang, collisions)
+		: [];
+
+	map.push(
+		el(
+			'g',
+			{ id: 'country-labels', fill: BASE.countryLabel, ...haloAttrs(BASE.halo, 1.2 * pr) },
+			...countryLabels.map(({ label, letterSpacing }) =>
+				textBlock(label, { 'letter-spacing': fmt(letterSpacing) }, {})
+			)
+		),
+		el(
+			'g',
+			{ id: 'area-labels', ...haloAttrs(BASE.halo, 1.4 * pr) },
+			...areaLabels.map(({ label, kind, id }) =>
+				textBlock(label, { fill: kind === 'patrol-waters' ? BASE.patrolFill : BASE.regionFill }, { 'data-id': id })
+			)
+		)
+	);
+
+	// Flows: casing, then one pass per certainty (as the style's layers), then arrows on top.
+	const flows = input.flows.features
+		.filter((f) => isFlowFeatureVisible(f.properties, view))
+		.map((f) => ({ feature: f, lines: projectLines(stage, [f.geometry?.coordinates ?? []]) }))
+		.filter((f) => f.lines.length > 0);
+	const casingWidth = interpolate(zoom, 2, 4.5, 6, 7) * pr;
+	const flowWidth = (active: boolean) =>
+		interpolate(zoom, 2, active ? 4.5 : 2.2, 6, active ? 7 : 3.6) * pr;
+	map.push(
+		el(
+			'g',
+			{
+				id: 'flow-casing',
+				fill: 'none',
+				stroke: '#ffffff',
+				'stroke-opacity': 0.85,
+				'stroke-width': fmt(casingWidth),
+				'stroke-linecap': 'round',
+				'stroke-linejoin': 'round'
+			},
+			...flows.map((f) => el('path', { d: pathData(f.lines, false) }))
+		)
+	);
+	const flowPaths: Child[] = [];
+	for (const certainty of CERTAINTIES as readonly Certainty[]) {
+		for (const { feature, lines } of flows) {
+			const p = feature.properties ?? {};
+			if (p.certainty !== certainty) continue;
+			const kind = String(p.kind);
+			const w = flowWidth(isActive(p.id));
+			const dash = CERTAINTY_DASH[certainty];
+			flowPaths.push(
+				el(
+					'path',
+					{
+						d: pathData(lines, false),
+						fill: 'none',
+						stroke: KIND_COLORS[kind as keyof typeof KIND_COLORS] ?? '#555555',
+						'stroke-width': fmt(w),
+						'stroke-linecap': dash ? 'butt' : 'round',
+						'stroke-linejoin': 'round',
+						'stroke-dasharray': dash ? dash.map((v) => fmt(v * w)).join(' ') : null,
+						'data-id': String(p.id ?? ''),
+						'data-kind': kind,
+						'data-certainty': certainty
+					},
+					el('title', {}, String(p[`name_${lang}`] ?? ''))
+				)
+			);
+		}
+	}
+	map.push(el('g', { id: 'flows' }, ...flowPaths));
+	const arrows: Child[] = [];
+	const spacing = interpolate(zoom, 2, 90, 6, 160) * pr;
+	const iconScale = interpolate(zoom, 2, 0.55, 6, 0.85) * pr;
+	for (const { feature, lines } of flows) {
+		const p = feature.properties ?? {};
+		if (p.mutual === true) continue;
+		const kind = String(p.kind);
+		const color = KIND_COLORS[kind as keyof typeof KIND_COLORS] ?? '#555555';
+		for (const line of lines)
+			for (const anchor of arrowAnchors(line, spacing)) {
+				if (!insideRect(anchor.point, layout.map)) continue;
+				arrows.push(
+					el('path', {
+						d: arrowPath(anchor.point, anchor.angle, iconScale),
+						fill: color,
+						'data-kind': kind
+					})
+				);
+			}
+	}
+	map.push(
+		el(
+			'g',
+			{ id: 'flow-arrows', stroke: '#ffffff', 'stroke-width': fmt(1.2 * 2 * pr), 'stroke-linejoin': 'round', 'paint-order': 'stroke' },
+			...arrows
+		)
+	);
+
+	// Places: circles, then names.
+	const circles: Child[] = [];
+	for (const place of input.places.features) {
+		const capital = place.properties?.role === 'capital';
+		const radius = (isActive(place.properties?.id) ? 8 : capital ? 5.5 : 4) * pr;
+		for (const [x, y] of projectPoint(stage, place.geometry.coordinates)) {
+			circles.push(
+				el('circle', {
+					cx: fmt(x),
+					cy: fmt(y),
+					r: fmt(radius),
+					fill: capital ? BASE.placeText : '#ffffff',
+					stroke: capital ? '#ffffff' : BASE.placeText,
+					'stroke-width': fmt(2 * pr),
+					'data-id': String(place.properties?.id ?? '')
+				})
+			);
+		}
+	}
+	map.push(el('g', { id: 'places' }, ...circles));
+	map.push(
+		el(
+			'g',
+			{ id: 'place-labels', fill: BASE.placeText, ...haloAttrs(BASE.halo, 2 * pr) },
+			...placeLabels.map(({ label, bold, id }) =>
+				textBlock(label, { 'font-weight': bold ? 700 : null }, { 'data-id': id })
+			)
+		)
+	);
+
+	const doc = el(
+		'svg',
+		{
+			xmlns: 'http://www.w3.org/2000/svg',
+			version: '1.1',
+			width: fmt(width),
+			height: fmt(height),
+			viewBox: `0 0 ${fmt(width)} ${fmt(height)}`,
+			'font-family': SVG_FONT_FAMILY
+		},
+		el('title', {}, input.content.title),
+		el('desc', {}, [input.content.subtitle, ...input.content.credits].filter(Boolean).join('\n')),
+		el(
+			'defs',
+			{},
+			el('clipPath', { id: CLIP_ID }, el('rect', { x: fmt(r.x), y: fmt(r.y), width: fmt(r.width), height: fmt(r.height) }))
+		),
+		el('rect', { id: 'background', x: 0, y: 0, width: fmt(width), height: fmt(height), fill: '#ffffff' }),
+		el('g', { id: 'map', 'clip-path': `url(#${CLIP_ID})` }, ...map),
+		overlays(layout)
+	);
+	return doc.xml + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Label placement
+
+function insideRect([x, y]: ScreenPoint, r: Rect): boolean {
+	return x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
+}
+
+/** MapLibre's text-max-width: words wrapped to `maxEms` ems. */
+function wrapLabel(text: string, size: number, maxEms: number, widthOf: (s: string) => number): string[] {
+	const words = text.split(/\s+/).filter(Boolean);
+	const lines: string[] = [];
+	let current = '';
+	for (const word of words) {
+		const candidate = current ? `${current} ${word}` : word;
+		if (current && widthOf(candidate) > maxEms * size) {
+			lines.push(current);
+			current = word;
+		} else current = candidate;
+	}
+	if (current) lines.push(current);
+	return lines;
+}
+
+function centredLabel(lines: string[], x: number, y: number, size: number, widthOf: (s: string) => number): PlacedLabel {
+	const lineHeight = size * 1.2;
+	const w = Math.max(0, ...lines.map(widthOf));
+	const h = lines.length * lineHeight;
+	return {
+		lines,
+		x,
+		y,
+		anchor: 'middle',
+		size,
+		lineHeight,
+		box: { minX: x - w / 2, maxX: x + w / 2, minY: y - h / 2, maxY: y + h / 2 }
+	};
+}
+
+function placeCityLabels(
+	places: FeatureCollection<Point>,
+	stage: Stage,
+	pr: number,
+	measure: Measure,
+	nameOf: (f: Feature) => string,
+	collisions: CollisionIndex
+): { label: PlacedLabel; bold: boolean; id: string }[] {
+	const out: { label: PlacedLabel; bold: boolean; id: string }[] = [];
+	for (const place of places.features) {
+		const name = nameOf(place);
+		if (!name) continue;
+		const bold = place.properties?.role === 'capital';
+		const size = (bold ? 15 : 13) * pr;
+		const width = measure(name, size, bold);
+		for (const [px, py] of projectPoint(stage, place.geometry.coordinates)) {
+			// text-variable-anchor 'left' with text-radial-offset 0.7: the name starts 0.7 em right of
+			// the dot. City names may overlap (text-allow-overlap), so the first anchor always wins.
+			const x = px + 0.7 * size;
+			const lineHeight = size * 1.2;
+			const label: PlacedLabel = {
+				lines: [name],
+				x,
+				y: py,
+				anchor: 'start',
+				size,
+				lineHeight,
+				box: { minX: x, maxX: x + width, minY: py - lineHeight / 2, maxY: py + lineHeight / 2 }
+			};
+			collisions.insert(label.box);
+			out.push({ label, bold, id: String(place.properties?.id ?? '') });
+		}
+	}
+	return out;
+}
+
+function placeAreaLabels(
+	points: FeatureCollection<Point>,
+	view: StyleView,
+	stage: Stage,
+	zoom: number,
+	pr: number,
+	measure: Measure,
+	nameOf: (f: Feature) => string,
+	collisions: CollisionIndex
+): { label: PlacedLabel; kind: string; id: string }[] {
+	const size = interpolate(zoom, 2, 10, 6, 13) * pr;
+	const widthOf = (s: string) => measure(s, size, false);
+	const out: { label: PlacedLabel; kind: string; id: string }[] = [];
+	for (const point of points.features) {
+		const kind = String(point.properties?.kind ?? '');
+		if (!isAreaKindShown(kind, view)) continue;
+		const name = nameOf(point);
+		if (!name) continue;
+		for (const [x, y] of projectPoint(stage, point.geometry.coordinates)) {
+			const label = centredLabel(wrapLabel(name, size, 9, widthOf), x, y, size, widthOf);
+			if (collisions.collides(label.box) || !boxInside(label.box, stage.rect)) continue;
+			collisions.insert(label.box);
+			out.push({ label, kind, id: String(point.properties?.id ?? '') });
+		}
+	}
+	return out;
+}
+
+function placeCountryLabels(
+	points: FeatureCollection<Point>,
+	stage: Stage,
+	zoom: number,
+	pr: number,
+	measure: Measure,
+	nameOf: (f: Feature) => string,
+	lang: Lang,
+	collisions: CollisionIndex
+): { label: PlacedLabel; letterSpacing: number }[] {
+	const size = interpolate(zoom, 2, 10, 6, 14) * pr;
+	const letterSpacing = 0.08 * size;
+	const widthOf = (s: string) => measure(s, size, false) + letterSpacing * [...s].length;
+	const byArea = [...points.features].sort(
+		(a, b) => Number(b.properties?.area ?? 0) - Number(a.properties?.area ?? 0)
+	);
+	const out: { label: PlacedLabel; letterSpacing: number }[] = [];
+	for (const point of byArea) {
+		const name = nameOf(point).toLocaleUpperCase(lang === 'de' ? 'de-DE' : 'en-GB');
+		if (!name || !point.geometry) continue;
+		for (const [x, y] of projectPoint(stage, point.geometry.coordinates)) {
+			const label = centredLabel(wrapLabel(name, size, 8, widthOf), x, y, size, widthOf);
+			if (collisions.collides(label.box)) continue;
+			collisions.insert(label.box);
+			out.push({ label, letterSpacing });
+		}
+	}
+	return out;
+}
+
+function boxInside(box: Box, r: Rect): boolean {
+	return box.minX >= r.x && box.maxX <= r.x + r.width && box.minY >= r.y && box.maxY <= r.y + r.height;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arrows
+
+/**
+ * Where arrowheads sit along a projected line: evenly spread at about `spacing` px (MapLibre's
+ * symbol-spacing), at least one in the middle of any line long enough to carry one.
+ */
+export function arrowAnchors(line: readonly ScreenPoint[], spacing: number): { point: ScreenPoint; angle: number }[] {
+	const lengths: number[] = [0];
+	for (let i = 1; i < line.length; i++) {
+		const a = line[i - 1] as ScreenPoint;
+		const b = line[i] as ScreenPoint;
+		lengths.push((lengths[i - 1] ?? 0) + Math.hypot(b[0] - a[0], b[1] - a[1]));
+	}
+	const total = lengths[lengths.length - 1] ?? 0;
+	if (total < spacing / 4 || spacing <= 0) return [];
+	const count = Math.max(1, Math.round(total / spacing));
+	const anchors: { point: ScreenPoint; angle: number }[] = [];
+	let segment = 1;
+	for (let k = 0; k < count; k++) {
+		const at = ((k + 0.5) * total) / count;
+		while (segment < line.length - 1 && (lengths[segment] ?? 0) < at) segment++;
+		const a = line[segment - 1] as ScreenPoint;
+		const b = line[segment] as ScreenPoint;
+		const start = lengths[segment - 1] ?? 0;
+		const len = (lengths[segment] ?? 0) - start;
+		const t = len > 0 ? (at - start) / len : 0;
+		anchors.push({
+			point: [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t],
+			angle: Math.atan2(b[1] - a[1], b[0] - a[0])
+		});
+	}
+	return anchors;
+}
+
+/**
+ * The arrowhead of arrowImage.ts (a 24 px triangle with 12% padding, tip along +x) scaled by
+ * icon-size, centred on the anchor and turned along the line.
+ */
+function arrowPath([x, y]: ScreenPoint, angle: number, scale: number): string {
+	const half = 12 * (1 - 2 * 0.12) * scale;
+	const cos = Math.cos(angle);
+	const sin = Math.sin(angle);
+	const pt = (u: number, v: number) => `${fmt(x + u * cos - v * sin)} ${fmt(y + u * sin + v * cos)}`;
+	return `M${pt(half, 0)}L${pt(-half, half)} ${pt(-half, -half)}Z`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header, legend, credits
+
+function textLineEl(line: TextLine): Xml {
+	return el(
+		'text',
+		{
+			x: fmt(line.x),
+			y: fmt(line.y),
+			'font-size': fmt(line.fontPx),
+			'font-weight': line.bold ? 700 : null,
+			fill: line.color
+		},
+		line.text
+	);
+}
+
+function overlays(layout: ExportLayout): Xml {
+	const parts: Child[] = [];
+	if (layout.header) {
+		const h = layout.header;
+		parts.push(
+			el(
+				'g',
+				{ id: 'header' },
+				el('rect', { x: 0, y: 0, width: fmt(h.rect.width), height: fmt(h.rect.height), fill: '#ffffff' }),
+				...h.lines.map(textLineEl)
+			)
+		);
+	}
+	if (layout.footer) {
+		const f = layout.footer;
+		const footer: Child[] = [
+			el('rect', { x: fmt(f.x), y: fmt(f.y), width: fmt(f.width), height: fmt(f.height), fill: '#ffffff' })
+		];
+		if (layout.legend) {
+			const legend: Child[] = layout.legend.lines.map(textLineEl);
+			for (const item of layout.legend.items) {
+				const s = item.swatch;
+				legend.push(
+					el(
+						'g',
+						{ [`data-${item.type}`]: item.key },
+						el('line', {
+							x1: fmt(s.x1),
+							y1: fmt(s.y),
+							x2: fmt(s.x2),
+							y2: fmt(s.y),
+							stroke: item.color,
+							'stroke-width': fmt(s.lineWidth),
+							'stroke-linecap': item.dash ? 'butt' : 'round',
+							'stroke-dasharray': item.dash ? item.dash.map((v) => fmt(v * s.lineWidth)).join(' ') : null
+						}),
+						textLineEl(item.label),
+						textLineEl(item.count)
+					)
+				);
+			}
+			parts.push(el('g', { id: 'legend' }, ...legend));
+		}
+		if (layout.credits) parts.push(el('g', { id: 'credits' }, ...layout.credits.lines.map(textLineEl)));
+		parts.unshift(el('g', { id: 'footer-background' }, ...footer));
+	}
+	return fragment(parts);
+}

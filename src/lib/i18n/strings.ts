@@ -1,0 +1,256 @@
+import { CERTAINTIES, type Certainty, type Lang } from '$lib/story/schema';
+import { CERTAINTY_DEFINITIONS, CERTAINTY_LABELS } from '$lib/story/certainty';
+
+// Certainty words are defined once, with the story data they qualify.
+const certaintyWords = (lang: Lang) =>
+	Object.fromEntries(CERTAINTIES.map((c) => [c, CERTAINTY_LABELS[c][lang]])) as Record<Certainty, string>;
+const certaintyDefinitions = (lang: Lang) =>
+	Object.fromEntries(CERTAINTIES.map((c) => [c, CERTAINTY_DEFINITIONS[c][lang]])) as Record<
+		Certainty,
+		string
+	>;
+
+/**
+ * Every piece of UI text, in German (the article's language) and English.
+ * `en` is typed from `de`, so a string missing in one language is a type error.
+ */
+const de = {
+	appTitle: 'Nordkorea und Russland rücken zusammen',
+	appSubtitle:
+		'Kims Reise nach Wladiwostok, ein möglicher Waffen-Deal und Chinas Rolle – jede Linie eine Aussage aus dem Artikel',
+	mapLabel: 'Karte: Beziehungen zwischen Nordkorea, Russland und China',
+	mapLoading: 'Karte wird geladen …',
+	language: 'Sprache',
+	languageName: 'Deutsch',
+	switchTo: 'English',
+	switchToLabel: 'Switch to English',
+	source: 'Quelle',
+	sources: 'Quellen',
+	when: 'Wann',
+	certainty: 'Gewissheit',
+	from: 'Von',
+	to: 'Nach',
+	via: 'über',
+	kind: 'Art',
+	summary: 'Worum es geht',
+	keyPhrase: 'Schlüsselsatz',
+	paragraph: 'Absatz',
+	close: 'Schließen',
+	details: 'Details',
+	flows: 'Verbindungen',
+	places: 'Orte',
+	areas: 'Gebiete',
+	events: 'Ereignisse',
+	flowsHere: 'Verbindungen dieses Ortes',
+	legend: 'Legende',
+	all: 'Alle',
+	none: 'Keine',
+	basemap: 'Karte',
+	layerPatrol: 'Patrouillengewässer',
+	layerRegions: 'Anerkannte Gebiete',
+	layerBorders: 'Grenzen',
+	layerLabels: 'Beschriftungen',
+	layersTitle: 'Ebenen',
+	timeline: 'Zeitleiste',
+	play: 'Abspielen',
+	pause: 'Anhalten',
+	timelineAll: 'Alle Zeitpunkte',
+	timelineUpTo: 'Bis',
+	timelineRule:
+		'Gezeigt wird, was bis zum gewählten Monat begonnen hat. Andauerndes („seit …“) bleibt ab seinem Beginn sichtbar, Undatiertes immer.',
+	certaintyThreshold: {
+		reported: 'nur berichtet',
+		claimed: 'auch behauptet',
+		possible: 'auch möglich'
+	},
+	legendEmpty: 'Keine Verbindungen sichtbar.',
+	about: 'Über diese Karte',
+	aboutText:
+		'Jede Linie ist eine Aussage aus dem Artikel. Wählen Sie eine Linie, einen Ort oder ein Gebiet – auf der Karte oder in der Liste –, um Datum, Quelle und Gewissheit zu sehen.',
+	noWebgl:
+		'Diese Karte braucht WebGL 2, das in diesem Browser nicht verfügbar ist. Die Liste der Verbindungen unten enthält alle Angaben.',
+	mapError: 'Die Karte konnte nicht geladen werden:',
+	credits: 'Artikel: ZDFheute, Elisabeth Schmidt (September 2023). Kartendaten: Natural Earth (gemeinfrei).',
+	creditsShort: 'Quelle: ZDFheute · Karte: Natural Earth',
+	kinds: {
+		visit: 'Besuche',
+		arms: 'Waffen',
+		technology: 'Technik & Know-how',
+		food: 'Lebensmittel',
+		labour: 'Arbeitskräfte',
+		trade: 'Handel',
+		diplomacy: 'Diplomatie',
+		letters: 'Briefe'
+	},
+	/** Text written into exports (header, credits, size checks); `{name}` are placeholders. */
+	snapshot: {
+		asOf: 'Stand',
+		upTo: 'bis {month}',
+		allDates: 'alle Zeitpunkte',
+		certaintyScope: {
+			reported: 'nur berichtet',
+			claimed: 'nur berichtet und behauptet',
+			possible: 'berichtet, behauptet und möglich'
+		},
+		someKinds: '{shown} von {total} Arten',
+		allKinds: 'alle Arten',
+		article: 'Artikel',
+		mapData: 'Kartendaten: Natural Earth',
+		exportedOn: 'Exportiert am {date}',
+		presets: {
+			view: 'Aktuelle Ansicht {factor}× ({width} × {height})',
+			fullHd: 'Full HD ({width} × {height})',
+			square: 'Quadrat ({width} × {height})',
+			social: 'Social Media ({width} × {height})',
+			a4: 'A4 quer, 300 dpi ({width} × {height})',
+			custom: 'Eigene Größe'
+		},
+		size: {
+			invalid: 'Breite und Höhe müssen ganze Zahlen ab {min} px sein.',
+			tooLargeSide:
+				'{width} × {height} px ist zu groß: Dieser Browser kann höchstens {max} px pro Seite darstellen ({limit}).',
+			tooLargeArea:
+				'{width} × {height} px ist zu groß: Dieser Browser kann höchstens {megapixels} Millionen Pixel auf einmal darstellen ({limit}).',
+			suggestion: 'Größtmöglich in diesem Format: {suggestWidth} × {suggestHeight} px.',
+			canvasLimit: 'Canvas-Grenze des Browsers'
+		}
+	},
+	certainties: certaintyWords('de'),
+	certaintyDefinitions: certaintyDefinitions('de'),
+	roles: {
+		capital: 'Hauptstadt',
+		city: 'Stadt',
+		port: 'Hafenstadt',
+		shipyard: 'Werft'
+	}
+};
+
+export type Strings = typeof de;
+
+const en: Strings = {
+	appTitle: 'North Korea and Russia move closer',
+	appSubtitle:
+		"Kim's trip to Vladivostok, a possible arms deal and China's role – every line is a claim from the article",
+	mapLabel: 'Map: relations between North Korea, Russia and China',
+	mapLoading: 'Loading map …',
+	language: 'Language',
+	languageName: 'English',
+	switchTo: 'Deutsch',
+	switchToLabel: 'Auf Deutsch umschalten',
+	source: 'Source',
+	sources: 'Sources',
+	when: 'When',
+	certainty: 'Certainty',
+	from: 'From',
+	to: 'To',
+	via: 'via',
+	kind: 'Kind',
+	summary: 'What it is about',
+	keyPhrase: 'Key phrase',
+	paragraph: 'paragraph',
+	close: 'Close',
+	details: 'Details',
+	flows: 'Flows',
+	places: 'Places',
+	areas: 'Areas',
+	events: 'Events',
+	flowsHere: 'Flows at this place',
+	legend: 'Legend',
+	all: 'All',
+	none: 'None',
+	basemap: 'Map',
+	layerPatrol: 'Patrol waters',
+	layerRegions: 'Recognised regions',
+	layerBorders: 'Borders',
+	layerLabels: 'Labels',
+	layersTitle: 'Layers',
+	timeline: 'Timeline',
+	play: 'Play',
+	pause: 'Pause',
+	timelineAll: 'All dates',
+	timelineUpTo: 'Up to',
+	timelineRule:
+		'Shows what had begun by the chosen month. Ongoing relations ("since …") stay visible from their start; undated ones always show.',
+	certaintyThreshold: {
+		reported: 'reported only',
+		claimed: 'also claimed',
+		possible: 'also possible'
+	},
+	legendEmpty: 'No flows visible.',
+	about: 'About this map',
+	aboutText:
+		'Every line is a claim from the article. Choose a line, a place or an area – on the map or in the list – to see its date, source and certainty.',
+	noWebgl:
+		'This map needs WebGL 2, which this browser does not provide. The list of flows below has every claim.',
+	mapError: 'The map could not be loaded:',
+	credits: 'Article: ZDFheute, Elisabeth Schmidt (September 2023). Map data: Natural Earth (public domain).',
+	creditsShort: 'Source: ZDFheute · Map: Natural Earth',
+	kinds: {
+		visit: 'Visits',
+		arms: 'Arms',
+		technology: 'Technology & know-how',
+		food: 'Food',
+		labour: 'Labour',
+		trade: 'Trade',
+		diplomacy: 'Diplomacy',
+		letters: 'Letters'
+	},
+	snapshot: {
+		asOf: 'As of',
+		upTo: 'up to {month}',
+		allDates: 'all dates',
+		certaintyScope: {
+			reported: 'reported only',
+			claimed: 'reported and claimed only',
+			possible: 'reported, claimed and possible'
+		},
+		someKinds: '{shown} of {total} kinds',
+		allKinds: 'all kinds',
+		article: 'Article',
+		mapData: 'Map data: Natural Earth',
+		exportedOn: 'Exported on {date}',
+		presets: {
+			view: 'Current view {factor}× ({width} × {height})',
+			fullHd: 'Full HD ({width} × {height})',
+			square: 'Square ({width} × {height})',
+			social: 'Social media ({width} × {height})',
+			a4: 'A4 landscape, 300 dpi ({width} × {height})',
+			custom: 'Custom size'
+		},
+		size: {
+			invalid: 'Width and height must be whole numbers of at least {min} px.',
+			tooLargeSide:
+				'{width} × {height} px is too large: this browser can render at most {max} px per side ({limit}).',
+			tooLargeArea:
+				'{width} × {height} px is too large: this browser can render at most {megapixels} million pixels at once ({limit}).',
+			suggestion: 'The largest size with this shape is {suggestWidth} × {suggestHeight} px.',
+			canvasLimit: "the browser's canvas limit"
+		}
+	},
+	certainties: certaintyWords('en'),
+	certaintyDefinitions: certaintyDefinitions('en'),
+	roles: {
+		capital: 'capital',
+		city: 'city',
+		port: 'port city',
+		shipyard: 'shipyard'
+	}
+};
+
+export const STRINGS = { de, en } as const;
+
+export type UiLang = keyof typeof STRINGS;
+
+export function strings(lang: UiLang): Strings {
+	return STRINGS[lang];
+}
+
+/** The default language follows the browser: German if any preferred language is German, else English. */
+export function detectLang(preferred: readonly string[]): UiLang {
+	for (const tag of preferred) {
+		const base = tag.toLowerCase().split('-')[0];
+		if (base === 'de') return 'de';
+		if (base === 'en') return 'en';
+	}
+	return 'en';
+}

@@ -1,0 +1,43 @@
+import type { Certainty, FlowKind } from '$lib/story';
+
+/**
+ * Colours by flow kind. Based on the Okabe–Ito palette (safe for the common colour-vision
+ * deficiencies) with two darker additions, checked for contrast on the pale land and sea below.
+ * Kinds are never told apart by colour alone: the legend, labels and details name them too.
+ */
+export const KIND_COLORS: Record<FlowKind, string> = {
+	visit: '#0072B2',
+	arms: '#D55E00',
+	technology: '#CC79A7',
+	food: '#009E73',
+	labour: '#E69F00',
+	trade: '#56B4E9',
+	diplomacy: '#882255',
+	letters: '#332288'
+};
+
+/** Line pattern by certainty, in line widths: solid = reported, dashed = claimed, dotted = possible. */
+export const CERTAINTY_DASH: Record<Certainty, number[] | null> = {
+	reported: null,
+	claimed: [3, 1.6],
+	possible: [0.8, 1.4]
+};
+
+export const BASE = {
+	sea: '#dbe7ef',
+	land: '#f7f5f0',
+	landStory: '#efe9dc',
+	coast: '#8fa6b6',
+	border: '#b3aa9b',
+	countryLabel: '#6f6a61',
+	placeText: '#1d1d1b',
+	halo: 'rgba(255,255,255,0.92)',
+	patrolFill: '#1f5f8b',
+	regionFill: '#882255'
+} as const;
+
+/** Countries the story is about get a slightly warmer land tone (ISO numeric ids). */
+export const STORY_COUNTRIES = ['408', '643', '156'] as const;
+
+export const FONT_REGULAR = ['Noto Sans Regular'];
+export const FONT_BOLD = ['Noto Sans Bold'];

@@ -1,0 +1,240 @@
+import {
+	CERTAINTIES,
+	FLOW_KINDS,
+	isIsoMonth,
+	langSchema,
+	type Certainty,
+	type FlowKind,
+	type Lang
+} from '$lib/story';
+
+/*
+ * The view state's URL form, so a link reproduces what the sender saw. Links are written by the
+ * app but read from anywhere (chat apps mangle them, people edit them by hand), so parsing is
+ * total and per field: a field that is missing or broken is simply left out of the result and
+ * the app keeps its default for it, while every other field still applies.
+ *
+ *   lang=de|en
+ *   map=zoom/lat/lon[/bearing]        like OSM; bearing omitted when 0
+ *   kinds=arms,food                   flow kinds shown; `none` or empty = all off
+ *   cert=reported|claimed|possible
+ *   month=YYYY-MM|all                 1990-01..2100-12; `all` = no month filter (null)
+ *   layers=patrol,regions,borders,labels   basemap layers ON; `none` or empty = all off
+ *   sel=<id>                          `sel=` (empty) = nothing selected (null)
+ *
+ * Pure: no DOM, no window; the caller passes `location.search` in and writes the string out.
+ */
+
+/** What a URL can say about the view; every field is optional (absent = keep the default). */
+export interface UrlState {
+	lang?: Lang;
+	/** Canonical order: FLOW_KINDS order, no duplicates. */
+	kinds?: FlowKind[];
+	certainty?: Certainty;
+	/** 'YYYY-MM', or null for "all months". */
+	month?: string | null;
+	layers?: { patrol: boolean; regions: boolean; borders: boolean; labels: boolean };
+	selected?: string | null;
+	/**
+	 * center is [lon, lat]. Parsed cameras are normalised: zoom clamped to [0, 22], lat clamped to
+	 * [-85.06, 85.06] (the Web Mercator limit), lon wrapped into [-180, 180), bearing wrapped into
+	 * [0, 360); -0 becomes 0.
+	 */
+	camera?: { center: [number, number]; zoom: number; bearing: number };
+}
+
+const LANGS: readonly string[] = langSchema.options;
+const LAYERS = ['patrol', 'regions', 'borders', 'labels'] as const;
+/** Order of keys in a written URL; fixed so equal states give equal strings. */
+const KEYS = ['lang', 'map', 'kinds', 'cert', 'month', 'layers', 'sel'] as const;
+type Key = (typeof KEYS)[number];
+
+/** A URL longer than this is not one the app wrote; reading it all would only cost time. */
+const MAX_SEARCH = 4000;
+const SLUG_RE = /^[a-z0-9-]{1,64}$/;
+/** Plain decimals only: no exponent, hex, spaces or `Infinity`, which `Number()` would accept. */
+const NUM_RE = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const MAX_ZOOM = 22;
+const MAX_LAT = 85.06;
+
+// ---------------------------------------------------------------------------------------------
+// Field helpers, shared by both directions so reading and writing cannot drift apart.
+
+function isMonth(s: string): boolean {
+	// ISO months compare correctly as strings.
+	return isIsoMonth(s) && s >= '1990-01' && s <= '2100-12';
+}
+
+/**
+ * A comma list of tokens -> the known ones in `vocab` order, without duplicates. `none` and the
+ * empty value mean "none of them"; unknown entries are dropped one by one. A non-empty list with
+ * no known entry at all is a garbled value rather than a request to hide everything: undefined.
+ */
+function readList<T extends string>(value: string, vocab: readonly T[]): T[] | undefined {
+	if (value === 'none') return [];
+	const parts = value.split(',');
+	const known = vocab.filter((v) => parts.includes(v));
+	return known.length > 0 || parts.every((p) => p === '') ? known : undefined;
+}
+
+/** The inverse of readList; `none` rather than an empty value, which some tools strip. */
+function writeList<T extends string>(items: readonly unknown[], vocab: readonly T[]): string {
+	const on = vocab.filter((v) => items.includes(v));
+	return on.length > 0 ? on.join(',') : 'none';
+}
+
+/** Exact for values already in range, so a parsed camera survives another parse unchanged. */
+function wrap360(x: number, lo: number): number {
+	let r = x % 360; // exact, in (-360, 360)
+	if (r < lo) r += 360;
+	else if (r >= lo + 360) r -= 360;
+	// A tiny negative bearing plus 360 rounds to 360 itself.
+	if (r >= lo + 360) r = lo;
+	return r + 0; // -0 -> 0, so equal views compare equal
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x)) + 0;
+
+type Camera = NonNullable<UrlState['camera']>;
+
+function normaliseCamera(zoom: number, lat: number, lon: number, bearing: number): Camera | undefined {
+	if (![zoom, lat, lon, bearing].every(Number.isFinite)) return undefined;
+	return {
+		center: [wrap360(lon, -180), clamp(lat, -MAX_LAT, MAX_LAT)],
+		zoom: clamp(zoom, 0, MAX_ZOOM),
+		bearing: wrap360(bearing, 0)
+	};
+}
+
+function readCamera(value: string): Camera | undefined {
+	const parts = value.split('/');
+	if (parts.length !== 3 && parts.length !== 4) return undefined;
+	if (!parts.every((p) => NUM_RE.test(p))) return undefined;
+	const [zoom, lat, lon, bearing = 0] = parts.map(Number) as [number, number, number, number?];
+	return normaliseCamera(zoom, lat, lon, bearing);
+}
+
+/** Rounded to `digits` decimals, shortest text ("45.1", not "45.1000"; "0", never "-0"). */
+function round(x: number, digits: number): number {
+	return Number(x.toFixed(digits)) + 0;
+}
+
+/** zoom 2 decimals (~1% of scale), lat/lon 4 (~11 m), bearing 1 (0.1°): short, still exact enough. */
+function writeCamera(camera: Camera): string | undefined {
+	const c = normaliseCamera(camera.zoom, camera.center[1], camera.center[0], camera.bearing);
+	if (!c) return undefined;
+	// Wrap again after rounding: 179.99996 rounds to 180, which is written as -180.
+	const lon = wrap360(round(c.center[0], 4), -180);
+	const bearing = wrap360(round(c.bearing, 1), 0);
+	const head = `${round(c.zoom, 2)}/${round(c.center[1], 4)}/${lon}`;
+	return bearing === 0 ? head : `${head}/${bearing}`;
+}
+
+/**
+ * Each field's URL text, or undefined when the field is absent or not valid. Every value comes
+ * from a fixed vocabulary, is a plain number or a slug, so none needs percent-encoding (and
+ * commas and slashes stay readable).
+ */
+function writeFields(s: UrlState): Record<Key, string | undefined> {
+	const layers = s.layers;
+	return {
+		lang: s.lang !== undefined && LANGS.includes(s.lang) ? s.lang : undefined,
+		map: s.camera ? writeCamera(s.camera) : undefined,
+		kinds: s.kinds ? writeList(s.kinds, FLOW_KINDS) : undefined,
+		cert:
+			s.certainty !== undefined && (CERTAINTIES as readonly string[]).includes(s.certainty)
+				? s.certainty
+				: undefined,
+		month: s.month === null ? 'all' : s.month !== undefined && isMonth(s.month) ? s.month : undefined,
+		layers: layers
+			? writeList(
+					LAYERS.filter((l) => layers[l] === true),
+					LAYERS
+				)
+			: undefined,
+		sel:
+			s.selected === null ? '' : s.selected !== undefined && SLUG_RE.test(s.selected) ? s.selected : undefined
+	};
+}
+
+function readParams(search: string): URLSearchParams {
+	let s = String(search);
+	if (s.length > MAX_SEARCH) {
+		// Drop the cut-off last pair too: a truncated `sel=pyongyang` must not become `sel=pyong`.
+		s = s.slice(0, MAX_SEARCH);
+		s = s.slice(0, Math.max(0, s.lastIndexOf('&')));
+	}
+	// URLSearchParams strips one leading '?' and decodes malformed %-escapes to U+FFFD, not throws.
+	return new URLSearchParams(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Reads `location.search` (with or without the leading '?'). Never throws. Unknown keys are
+ * ignored; for a repeated key only the FIRST occurrence counts, even when it is invalid and a
+ * later one is not (one simple rule, as URLSearchParams.get does). A `sel` id must look like a
+ * slug and, when `knownIds` is given, be one of them.
+ */
+export function parseUrlState(search: string, knownIds?: ReadonlySet<string>): UrlState {
+	const out: UrlState = {};
+	try {
+		const params = readParams(search);
+		const get = (key: Key) => params.get(key) ?? undefined;
+
+		const lang = get('lang');
+		if (lang !== undefined && LANGS.includes(lang)) out.lang = lang as Lang;
+
+		const map = get('map');
+		const camera = map !== undefined ? readCamera(map) : undefined;
+		if (camera) out.camera = camera;
+
+		const kinds = get('kinds');
+		const kindList = kinds !== undefined ? readList(kinds, FLOW_KINDS) : undefined;
+		if (kindList) out.kinds = kindList;
+
+		const cert = get('cert');
+		if (cert !== undefined && (CERTAINTIES as readonly string[]).includes(cert))
+			out.certainty = cert as Certainty;
+
+		const month = get('month');
+		if (month === 'all') out.month = null;
+		else if (month !== undefined && isMonth(month)) out.month = month;
+
+		const layers = get('layers');
+		const on = layers !== undefined ? readList(layers, LAYERS) : undefined;
+		if (on)
+			out.layers = {
+				patrol: on.includes('patrol'),
+				regions: on.includes('regions'),
+				borders: on.includes('borders'),
+				labels: on.includes('labels')
+			};
+
+		const sel = get('sel');
+		if (sel === '') out.selected = null;
+		else if (sel !== undefined && SLUG_RE.test(sel) && (!knownIds || knownIds.has(sel))) out.selected = sel;
+	} catch {
+		// Defensive only (e.g. a throwing knownIds): keep whatever was read so far.
+	}
+	return out;
+}
+
+/**
+ * The query string for `state`, without the leading '?' ('' when there is nothing to say), keys
+ * in the order lang, map, kinds, cert, month, layers, sel. Invalid fields are left out, so the
+ * result always parses back. With `defaults`, fields equal to their default are left out too
+ * (compared in URL form, so kinds compare as sets); the camera is written whenever given.
+ * Round trip: `parseUrlState(serializeUrlState(s))` equals s up to the camera rounding.
+ */
+export function serializeUrlState(state: UrlState, defaults: UrlState = {}): string {
+	const now = writeFields(state);
+	const base = writeFields(defaults);
+	const pairs: string[] = [];
+	for (const key of KEYS) {
+		const value = now[key];
+		if (value === undefined || (key !== 'map' && value === base[key])) continue;
+		pairs.push(`${key}=${value}`);
+	}
+	return pairs.join('&');
+}

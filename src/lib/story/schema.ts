@@ -1,0 +1,368 @@
+import { z } from 'zod';
+
+/*
+ * The story as data. Users will load their own story files through `parseStory`, so every object
+ * is strict (a misspelt key is an error, not silently ignored) and every string and array is
+ * bounded (a hostile or broken file cannot make the app allocate without limit).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Limits, in one place so the bounds are easy to review.
+
+const MAX = {
+	id: 64,
+	name: 120,
+	label: 60,
+	title: 160,
+	summary: 1200,
+	note: 400,
+	quote: 120,
+	sources: 500,
+	places: 5000,
+	flows: 20000,
+	areas: 50,
+	events: 1000,
+	evidence: 50,
+	via: 1000,
+	paragraph: 10000
+} as const;
+
+const slug = z
+	.string()
+	.max(MAX.id)
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, single hyphens)');
+
+// ---------------------------------------------------------------------------------------------
+// Basic values
+
+export const langSchema = z.enum(['de', 'en']);
+export type Lang = z.infer<typeof langSchema>;
+
+/** Text in both languages of the app; both are required so no view ever falls back silently. */
+function localText(max: number) {
+	return z.strictObject({
+		de: z.string().trim().min(1).max(max),
+		en: z.string().trim().min(1).max(max)
+	});
+}
+export const localTextSchema = localText(MAX.summary);
+export type LocalText = z.infer<typeof localTextSchema>;
+
+/** [longitude, latitude] in degrees, WGS84. */
+export const coordSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+export type Coord = z.infer<typeof coordSchema>;
+
+export const PLACE_ROLES = ['capital', 'city', 'port', 'shipyard'] as const;
+export const placeRoleSchema = z.enum(PLACE_ROLES);
+export type PlaceRole = z.infer<typeof placeRoleSchema>;
+
+/** Flow kinds in legend order. */
+export const FLOW_KINDS = [
+	'visit',
+	'arms',
+	'technology',
+	'food',
+	'labour',
+	'trade',
+	'diplomacy',
+	'letters'
+] as const;
+export const flowKindSchema = z.enum(FLOW_KINDS);
+export type FlowKind = z.infer<typeof flowKindSchema>;
+
+/** How sure the article is, most sure first (filters show "this level and everything above"). */
+export const CERTAINTIES = ['reported', 'claimed', 'possible'] as const;
+export const certaintySchema = z.enum(CERTAINTIES);
+export type Certainty = z.infer<typeof certaintySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+
+/** A real calendar day 'YYYY-MM-DD' (rejects 2023-02-30, which Date would roll over). */
+export function isIsoDay(s: string): boolean {
+	const m = DAY_RE.exec(s);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const t = new Date(Date.UTC(y, mo - 1, d));
+	return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** A month 'YYYY-MM' with month 01..12. */
+export function isIsoMonth(s: string): boolean {
+	const m = MONTH_RE.exec(s);
+	if (!m) return false;
+	const mo = Number(m[2]);
+	return mo >= 1 && mo <= 12;
+}
+
+export const PRECISIONS = ['day', 'days', 'month', 'since', 'undated'] as const;
+
+export const whenSchema = z
+	.strictObject({
+		precision: z.enum(PRECISIONS),
+		start: z.string().max(10).optional(),
+		end: z.string().max(10).optional(),
+		/** Where a date comes from when it is public record and not from the article. */
+		note: localText(MAX.note).optional()
+	})
+	.superRefine((w, ctx) => {
+		const issue = (path: 'start' | 'end' | 'precision', message: string) =>
+			ctx.addIssue({ code: 'custom', path: [path], message });
+		const needsDay = (key: 'start' | 'end', value: string | undefined) => {
+			if (value === undefined) issue(key, `"${w.precision}" needs ${key} (YYYY-MM-DD)`);
+			else if (!isIsoDay(value)) issue(key, `not a valid day "${value}" (YYYY-MM-DD)`);
+		};
+		const forbid = (key: 'start' | 'end') => {
+			if (w[key] !== undefined) issue(key, `"${w.precision}" takes no ${key}`);
+		};
+		switch (w.precision) {
+			case 'day':
+				needsDay('start', w.start);
+				forbid('end');
+				break;
+			case 'days':
+				needsDay('start', w.start);
+				needsDay('end', w.end);
+				// ISO days compare correctly as strings.
+				if (w.start && w.end && isIsoDay(w.start) && isIsoDay(w.end) && w.end < w.start)
+					issue('end', `end ${w.end} is before start ${w.start}`);
+				break;
+			case 'month':
+				if (w.start === undefined) issue('start', '"month" needs start (YYYY-MM)');
+				else if (!isIsoMonth(w.start)) issue('start', `not a valid month "${w.start}" (YYYY-MM)`);
+				forbid('end');
+				break;
+			case 'since':
+				// Ongoing from a known day or month.
+				if (w.start === undefined) issue('start', '"since" needs start (YYYY-MM or YYYY-MM-DD)');
+				else if (!isIsoDay(w.start) && !isIsoMonth(w.start))
+					issue('start', `not a valid date "${w.start}" (YYYY-MM or YYYY-MM-DD)`);
+				forbid('end');
+				break;
+			case 'undated':
+				forbid('start');
+				forbid('end');
+				break;
+		}
+	});
+export type When = z.infer<typeof whenSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+export const SOURCE_KINDS = ['article', 'media', 'government', 'analyst', 'unattributed'] as const;
+
+export const sourceSchema = z.strictObject({
+	id: slug,
+	name: localText(MAX.name),
+	kind: z.enum(SOURCE_KINDS),
+	detail: localText(MAX.summary).optional()
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const placeSchema = z.strictObject({
+	id: slug,
+	name: localText(MAX.name),
+	coord: coordSchema,
+	role: placeRoleSchema,
+	/** ISO 3166-1 numeric code as a 3-digit string, matching the world-atlas feature ids. */
+	country: z.string().regex(/^\d{3}$/, 'must be an ISO 3166 numeric code like "408"'),
+	/** Why the place is on the map when the article does not name it. */
+	note: localText(MAX.note).optional()
+});
+export type Place = z.infer<typeof placeSchema>;
+
+export const evidenceSchema = z.strictObject({
+	source: slug,
+	/** 1-based number of the non-empty line (= paragraph) of the article text. */
+	paragraph: z.number().int().min(1).max(MAX.paragraph),
+	/** Short verbatim German phrase from that paragraph. */
+	quote: z.string().trim().min(1).max(MAX.quote).optional()
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+const evidenceList = z.array(evidenceSchema).min(1).max(MAX.evidence);
+
+export const flowSchema = z.strictObject({
+	id: slug,
+	kind: flowKindSchema,
+	from: slug,
+	to: slug,
+	/** Waypoints between from and to, only where the real route matters (e.g. a rail line). */
+	via: z.array(coordSchema).max(MAX.via).optional(),
+	/**
+	 * The relation runs both ways (trade, an exchange of letters): from/to only fix the order
+	 * of the endpoints, renderers should not show a single direction.
+	 */
+	mutual: z.boolean().optional(),
+	when: whenSchema,
+	certainty: certaintySchema,
+	label: localText(MAX.label),
+	summary: localText(MAX.summary),
+	evidence: evidenceList
+});
+export type Flow = z.infer<typeof flowSchema>;
+
+/**
+ * Area geometry is built separately (geo/) into a GeoJSON whose feature ids are these ids, so a
+ * story can only refer to areas that exist there.
+ */
+export const AREA_IDS = ['patrol-waters', 'crimea', 'luhansk', 'donetsk'] as const;
+export type AreaId = (typeof AREA_IDS)[number];
+export const AREA_KINDS = ['patrol-waters', 'recognised-region'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+
+export const areaSchema = z
+	.strictObject({
+		id: z.enum(AREA_IDS),
+		kind: z.enum(AREA_KINDS),
+		name: localText(MAX.name),
+		summary: localText(MAX.summary),
+		certainty: certaintySchema,
+		when: whenSchema,
+		evidence: evidenceList
+	})
+	.superRefine((a, ctx) => {
+		const expected: AreaKind = a.id === 'patrol-waters' ? 'patrol-waters' : 'recognised-region';
+		if (a.kind !== expected)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['kind'],
+				message: `area "${a.id}" must have kind "${expected}"`
+			});
+	});
+export type Area = z.infer<typeof areaSchema>;
+
+export const storyEventSchema = z.strictObject({
+	id: slug,
+	place: slug,
+	when: whenSchema,
+	title: localText(MAX.title),
+	summary: localText(MAX.summary),
+	certainty: certaintySchema,
+	evidence: evidenceList
+});
+export type StoryEvent = z.infer<typeof storyEventSchema>;
+
+export const articleSchema = z.strictObject({
+	publisher: z.string().trim().min(1).max(MAX.name),
+	author: z.string().trim().min(1).max(MAX.name),
+	published: z.string().refine((s) => isIsoMonth(s) || isIsoDay(s), 'must be YYYY-MM or YYYY-MM-DD'),
+	language: langSchema
+});
+
+export const storySchema = z.strictObject({
+	version: z.literal(1),
+	title: localText(MAX.title),
+	article: articleSchema,
+	sources: z.array(sourceSchema).min(1).max(MAX.sources),
+	places: z.array(placeSchema).min(1).max(MAX.places),
+	flows: z.array(flowSchema).max(MAX.flows),
+	areas: z.array(areaSchema).max(MAX.areas),
+	events: z.array(storyEventSchema).max(MAX.events)
+});
+export type Story = z.infer<typeof storySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Parsing with readable errors
+
+/** Errors beyond this many are summarised: a broken 20000-flow file should not flood the UI. */
+const MAX_ERRORS = 100;
+
+type PathKey = PropertyKey;
+
+/** `['flows', 3, 'to']` -> `flows[3].to`; the empty path is the file itself. */
+export function formatPath(path: readonly PathKey[]): string {
+	let out = '';
+	for (const key of path) {
+		if (typeof key === 'number') out += `[${key}]`;
+		else out += out === '' ? String(key) : `.${String(key)}`;
+	}
+	return out === '' ? '(root)' : out;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+	// zod's own text for unknown keys does not say which object; ours names the key itself.
+	if (issue.code === 'unrecognized_keys')
+		return issue.keys.length === 1
+			? `unknown key "${issue.keys[0]}"`
+			: `unknown keys ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+	return issue.message;
+}
+
+/** Checks zod cannot express per object: references between collections and id uniqueness. */
+function crossReferenceErrors(story: Story): string[] {
+	const errors: string[] = [];
+	const sourceIds = new Set<string>();
+	story.sources.forEach((s, i) => {
+		if (sourceIds.has(s.id)) errors.push(`sources[${i}].id: duplicate id "${s.id}"`);
+		sourceIds.add(s.id);
+	});
+	// Places, flows, areas and events share one id space: the map, the URL and the details panel
+	// select any of them by id alone.
+	const featureIds = new Set<string>();
+	const claim = (collection: string, i: number, id: string) => {
+		if (featureIds.has(id)) errors.push(`${collection}[${i}].id: duplicate id "${id}"`);
+		featureIds.add(id);
+	};
+	story.places.forEach((p, i) => claim('places', i, p.id));
+	const placeIds = new Set(story.places.map((p) => p.id));
+	const checkPlace = (path: string, id: string) => {
+		if (!placeIds.has(id)) errors.push(`${path}: unknown place "${id}"`);
+	};
+	const checkEvidence = (path: string, evidence: readonly Evidence[]) =>
+		evidence.forEach((e, j) => {
+			if (!sourceIds.has(e.source))
+				errors.push(`${path}.evidence[${j}].source: unknown source "${e.source}"`);
+		});
+	story.flows.forEach((f, i) => {
+		claim('flows', i, f.id);
+		checkPlace(`flows[${i}].from`, f.from);
+		checkPlace(`flows[${i}].to`, f.to);
+		if (f.from === f.to) errors.push(`flows[${i}].to: flow must connect two places, got "${f.to}" twice`);
+		checkEvidence(`flows[${i}]`, f.evidence);
+	});
+	story.areas.forEach((a, i) => {
+		claim('areas', i, a.id);
+		checkEvidence(`areas[${i}]`, a.evidence);
+	});
+	story.events.forEach((e, i) => {
+		claim('events', i, e.id);
+		checkPlace(`events[${i}].place`, e.place);
+		checkEvidence(`events[${i}]`, e.evidence);
+	});
+	return errors;
+}
+
+function capErrors(errors: string[]): string[] {
+	if (errors.length <= MAX_ERRORS) return errors;
+	return [...errors.slice(0, MAX_ERRORS), `... and ${errors.length - MAX_ERRORS} more errors`];
+}
+
+export type ParseResult = { ok: true; story: Story } | { ok: false; errors: string[] };
+
+/**
+ * Validate anything (typically `JSON.parse` output of a user's file) as a story. Never throws;
+ * every error is `path: message`, e.g. `flows[3].to: unknown place "pyongyng"`.
+ */
+export function parseStory(input: unknown): ParseResult {
+	try {
+		const result = storySchema.safeParse(input);
+		if (!result.success) {
+			const errors = result.error.issues.map((i) => `${formatPath(i.path)}: ${issueMessage(i)}`);
+			return { ok: false, errors: capErrors(errors) };
+		}
+		// Cross-references only make sense once every object has the right shape.
+		const errors = crossReferenceErrors(result.data);
+		return errors.length > 0 ? { ok: false, errors: capErrors(errors) } : { ok: true, story: result.data };
+	} catch (e) {
+		// Defensive: exotic inputs (throwing getters, proxies) must not crash the loader.
+		return {
+			ok: false,
+			errors: [`(root): could not be read (${e instanceof Error ? e.message : String(e)})`]
+		};
+	}
+}

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSite, type Site } from '../support/site';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let site: Site;
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page (evaluated through the debugger, so the page's CSP is not weakened). */
+async function axe(page: Page): Promise<AxeViolation[]> {
+	await page.evaluate(AXE_SOURCE);
+	const result = (await page.evaluate(() =>
+		(window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run()
+	)) as { violations: AxeViolation[] };
+	return result.violations;
+}
+
+const serious = (v: AxeViolation[]) =>
+	v
+		.filter((x) => x.impact === 'serious' || x.impact === 'critical')
+		.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+
+describe('for everyone', () => {
+	it('has no serious or critical axe findings, on desktop and phone, with and without a selection', async () => {
+		for (const options of [
+			{ viewport: { width: 1280, height: 800 } },
+			{ viewport: { width: 390, height: 844 }, path: '?sel=pyongyang' },
+			{ viewport: { width: 1280, height: 800 }, path: '?sel=patrol-waters&lang=en' }
+		]) {
+			const { page } = await site.open(options);
+			expect(serious(await axe(page)), JSON.stringify(options)).toEqual([]);
+		}
+		const { page } = await site.open();
+		await page.locator('[data-flow-id]').first().click();
+		expect(serious(await axe(page))).toEqual([]);
+	});
+
+	it('reaches every control by keyboard, with a visible focus ring', async () => {
+		const { page } = await site.open({ locale: 'en-US' });
+		const seen = new Set<string>();
+		for (let i = 0; i < 60; i++) {
+			await page.keyboard.press('Tab');
+			const info = await page.evaluate(() => {
+				const el = document.activeElement as HTMLElement | null;
+				if (!el || el === document.body) return null;
+				const style = getComputedStyle(el);
+				return {
+					key: `${el.tagName}:${el.getAttribute('name') ?? ''}:${el.getAttribute('value') ?? el.textContent?.trim().slice(0, 20)}`,
+					outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+				};
+			});
+			if (!info) continue;
+			expect(info.outline, `focus ring on ${info.key}`).toBe(true);
+			seen.add(info.key);
+		}
+		const keys = [...seen].join('\n');
+		expect(keys).toContain('BUTTON::Deutsch');
+		expect(keys).toMatch(/INPUT:kind:arms/);
+		expect(keys).toMatch(/INPUT:certainty/);
+		expect(keys).toMatch(/INPUT::/); // the timeline slider
+	});
+
+	it('keeps the map usable on a phone: the panel is a sheet below it', async () => {
+		const { page } = await site.open({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+		const map = (await page.getByTestId('map').boundingBox())!;
+		expect(map.width).toBeGreaterThanOrEqual(380);
+		expect(map.height).toBeGreaterThan(844 * 0.45);
+		const panel = (await page.getByRole('complementary').boundingBox())!;
+		expect(panel.y).toBeGreaterThanOrEqual(map.y + map.height - 1);
+	});
+
+	it('turns animation off for prefers-reduced-motion', async () => {
+		const movingAfterSelect = async (reduce: boolean) => {
+			const { page } = await site.open({ locale: 'en-US' });
+			await page.emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
+			await page.locator('[data-flow-id]').last().click();
+			return page.evaluate(
+				() =>
+					new Promise<boolean>((resolve) =>
+						requestAnimationFrame(() =>
+							requestAnimationFrame(() =>
+								resolve((window as unknown as { __map: import('maplibre-gl').Map }).__map.isMoving())
+							)
+						)
+					)
+			);
+		};
+		// Framing a flow glides normally, and jumps when the reader asks for less motion.
+		expect(await movingAfterSelect(false)).toBe(true);
+		expect(await movingAfterSelect(true)).toBe(false);
+	});
+});

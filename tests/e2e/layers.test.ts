@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+import { FLOW_KINDS, story, type FlowKind } from '../../src/lib/story';
+import { KIND_COLORS } from '../../src/lib/map/theme';
+import { startSite, type Site } from '../support/site';
+import { waitForMap } from '../support/browser';
+
+let site: Site;
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+type MapWindow = { __map: import('maplibre-gl').Map };
+
+/** Waits until the map has applied every change and rendered it. */
+async function settled(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = (window as unknown as MapWindow).__map;
+				const check = () => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', check));
+				requestAnimationFrame(() => requestAnimationFrame(check));
+			})
+	);
+}
+
+/** Flow ids MapLibre actually draws now (hidden features are filtered out, so never returned). */
+async function drawnFlowIds(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const map = (window as unknown as MapWindow).__map;
+		const layers = ['flows-reported', 'flows-claimed', 'flows-possible'];
+		return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id)))];
+	});
+}
+
+function hex(c: string): [number, number, number] {
+	return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** Pixels of the map canvas close to a kind's colour. */
+async function kindPixels(page: Page, kind: FlowKind): Promise<number> {
+	const box = (await page.getByTestId('map').boundingBox())!;
+	const png = PNG.sync.read(await page.screenshot({ clip: box }));
+	const [r, g, b] = hex(KIND_COLORS[kind]);
+	let n = 0;
+	for (let i = 0; i < png.data.length; i += 4) {
+		const d = Math.abs(png.data[i]! - r) + Math.abs(png.data[i + 1]! - g) + Math.abs(png.data[i + 2]! - b);
+		if (d < 40) n++;
+	}
+	return n;
+}
+
+describe('layer panel and legend', () => {
+	it('toggles each kind on the map (filter and pixels) and in the legend', async () => {
+		const { page, log } = await site.open({ locale: 'en-US' });
+		await settled(page);
+		const all = await drawnFlowIds(page);
+		expect(all.sort()).toEqual(story.flows.map((f) => f.id).sort());
+
+		for (const kind of FLOW_KINDS) {
+			const ids = story.flows.filter((f) => f.kind === kind).map((f) => f.id);
+			const before = await kindPixels(page, kind);
+			expect(before, `${kind} drawn before`).toBeGreaterThan(20);
+			const box = page.locator(`input[name="kind"][value="${kind}"]`);
+			await box.uncheck();
+			await settled(page);
+			const drawn = await drawnFlowIds(page);
+			for (const id of ids) expect(drawn, `${id} hidden`).not.toContain(id);
+			expect(drawn.length).toBe(all.length - ids.length);
+			const after = await kindPixels(page, kind);
+			expect(after, `${kind} pixels after hiding`).toBeLessThan(before * 0.1);
+			await expect(page.locator(`[data-testid="legend"] [data-kind="${kind}"]`).count()).resolves.toBe(0);
+
+			await box.check();
+			await settled(page);
+			expect((await drawnFlowIds(page)).length).toBe(all.length);
+			await expect(page.locator(`[data-testid="legend"] [data-kind="${kind}"]`).textContent()).resolves.toContain(
+				String(ids.length)
+			);
+		}
+		expect(log.errors).toEqual([]);
+	});
+
+	it('"none" empties map and legend; a hidden flow cannot be clicked', async () => {
+		const { page } = await site.open({ locale: 'en-US' });
+		await page.getByRole('button', { name: 'None' }).click();
+		await settled(page);
+		expect(await drawnFlowIds(page)).toEqual([]);
+		await expect(page.getByTestId('legend').textContent()).resolves.toContain('No flows visible');
+		// Click where the train route runs: nothing is selected.
+		const p = await page.evaluate(() => {
+			const map = (window as unknown as MapWindow).__map;
+			const r = map.getCanvas().getBoundingClientRect();
+			const q = map.project([129.78, 41.79]);
+			return { x: q.x + r.left, y: q.y + r.top };
+		});
+		await page.mouse.click(p.x, p.y);
+		await expect(page.getByTestId('details').count()).resolves.toBe(0);
+		await page.getByRole('button', { name: 'All' }).click();
+		await settled(page);
+		expect((await drawnFlowIds(page)).length).toBe(story.flows.length);
+	});
+
+	it('filters by certainty: only reported, then also claimed', async () => {
+		const { page } = await site.open({ locale: 'en-US' });
+		await page.getByRole('radio', { name: 'reported only' }).check();
+		await settled(page);
+		const reported = story.flows.filter((f) => f.certainty === 'reported').map((f) => f.id);
+		expect((await drawnFlowIds(page)).sort()).toEqual(reported.sort());
+		await expect(page.locator('[data-testid="legend"] [data-certainty]').count()).resolves.toBe(1);
+		await page.getByRole('radio', { name: 'also claimed' }).check();
+		await settled(page);
+		const claimed = story.flows.filter((f) => f.certainty !== 'possible').map((f) => f.id);
+		expect((await drawnFlowIds(page)).sort()).toEqual(claimed.sort());
+	});
+
+	it('hides basemap layers with their checkboxes', async () => {
+		const { page } = await site.open({ locale: 'en-US' });
+		for (const [name, layer] of [
+			['showBorders', 'borders'],
+			['showPatrolWaters', 'patrol-waters-fill'],
+			['showRegions', 'regions-fill'],
+			['showLabels', 'country-labels']
+		] as const) {
+			await page.locator(`input[name="${name}"]`).uncheck();
+			await settled(page);
+			const visibility = await page.evaluate(
+				(id) => (window as unknown as MapWindow).__map.getLayoutProperty(id, 'visibility'),
+				layer
+			);
+			expect(visibility, layer).toBe('none');
+		}
+	});
+
+	it('drives the timeline: July shows the Shoigu visit but not the August delegation', async () => {
+		const { page } = await site.open({ locale: 'en-US', path: '?month=2023-07' });
+		await settled(page);
+		const drawn = await drawnFlowIds(page);
+		const august = story.flows.filter((f) => f.when.start?.startsWith('2023-08')).map((f) => f.id);
+		const july = story.flows.filter((f) => f.when.start?.startsWith('2023-07')).map((f) => f.id);
+		expect(august.length).toBeGreaterThan(0);
+		for (const id of august) expect(drawn).not.toContain(id);
+		for (const id of july) expect(drawn).toContain(id);
+		// Undated flows are always shown.
+		for (const f of story.flows.filter((f) => f.when.precision === 'undated')) expect(drawn).toContain(f.id);
+
+		const slider = page.getByTestId('timeline').locator('input[type="range"]');
+		await slider.focus();
+		await page.keyboard.press('End');
+		await settled(page);
+		expect((await drawnFlowIds(page)).length).toBe(story.flows.length);
+		expect(new URL(page.url()).searchParams.get('month')).toBeNull();
+		await page.keyboard.press('Home');
+		await settled(page);
+		expect(new URL(page.url()).searchParams.get('month')).toBe('2023-01');
+		await page.getByRole('button', { name: 'Play' }).click();
+		await page.waitForFunction(() => new URL(location.href).searchParams.get('month') === '2023-03', null, {
+			timeout: 10_000
+		});
+	});
+});
+
+describe('state in the URL', () => {
+	it('restores a URL with every field set, and back/forward step through choices', async () => {
+		const path = '?lang=en&map=4.5/42.1/129.3/0&kinds=visit,arms&cert=claimed&month=2023-08&layers=patrol,labels&sel=pyongyang';
+		const { page, log } = await site.open({ path, locale: 'de-DE' });
+		await settled(page);
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+		const camera = await page.evaluate(() => {
+			const map = (window as unknown as MapWindow).__map;
+			return { zoom: map.getZoom(), center: map.getCenter().toArray(), bearing: map.getBearing() };
+		});
+		expect(camera.zoom).toBeCloseTo(4.5, 2);
+		expect(camera.center[0]).toBeCloseTo(129.3, 2);
+		expect(camera.center[1]).toBeCloseTo(42.1, 2);
+		await expect(page.locator('input[name="kind"]:checked').count()).resolves.toBe(2);
+		await expect(page.getByRole('radio', { name: 'also claimed' }).isChecked()).resolves.toBe(true);
+		await expect(page.locator('input[name="showBorders"]').isChecked()).resolves.toBe(false);
+		await expect(page.locator('input[name="showPatrolWaters"]').isChecked()).resolves.toBe(true);
+		await expect(page.getByTestId('details').locator('h2').textContent()).resolves.toBe('Pyongyang');
+		const drawn = await drawnFlowIds(page);
+		for (const id of drawn) {
+			const f = story.flows.find((x) => x.id === id)!;
+			expect(['visit', 'arms']).toContain(f.kind);
+			expect(f.certainty).not.toBe('possible');
+		}
+		// The URL is written back in its canonical form, with every field kept.
+		const params = new URL(page.url()).searchParams;
+		expect(params.get('kinds')).toBe('visit,arms');
+		expect(params.get('sel')).toBe('pyongyang');
+
+		await page.locator('input[name="kind"][value="food"]').check();
+		await page.waitForFunction(() => location.search.includes('food'));
+		await page.goBack();
+		await page.waitForFunction(() => !location.search.includes('food'));
+		await expect(page.locator('input[name="kind"][value="food"]').isChecked()).resolves.toBe(false);
+		await page.goForward();
+		await page.waitForFunction(() => location.search.includes('food'));
+		await expect(page.locator('input[name="kind"][value="food"]').isChecked()).resolves.toBe(true);
+		expect(log.errors).toEqual([]);
+	});
+
+	it('ignores malformed values one by one, never throwing', async () => {
+		const bad = [
+			'?lang=xx&kinds=arms',
+			'?map=NaN/1/2&cert=reported',
+			'?map=99/99/999/9999&month=2023-13',
+			'?sel=%3Cscript%3Ealert(1)%3C/script%3E&kinds=,,,',
+			'?month=%E0%A4%A&layers=foo',
+			'?__proto__=x&constructor=y&kinds=arms',
+			`?sel=${'a'.repeat(5000)}`
+		];
+		for (const path of bad) {
+			const { page, log } = await site.open({ path, locale: 'en-US' });
+			await waitForMap(page);
+			expect(log.errors, path).toEqual([]);
+			if (path.includes('kinds=arms')) {
+				await expect(page.locator('input[name="kind"]:checked').count(), path).resolves.toBe(1);
+			}
+			if (path.includes('cert=reported')) {
+				await expect(page.getByRole('radio', { name: 'reported only' }).isChecked()).resolves.toBe(true);
+			}
+			await page.context().close();
+		}
+	});
+});

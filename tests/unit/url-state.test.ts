@@ -1,0 +1,523 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CERTAINTIES, FLOW_KINDS, isIsoMonth } from '$lib/story';
+import { parseUrlState, serializeUrlState, type UrlState } from '$lib/state/url';
+
+// ---------------------------------------------------------------------------------------------
+// A URL with every field set, and what it means.
+
+const FULL: Record<string, string> = {
+	lang: 'en',
+	map: '5.5/40.1234/120.5678/45.5',
+	kinds: 'arms,food',
+	cert: 'claimed',
+	month: '2024-06',
+	layers: 'patrol,labels',
+	sel: 'pyongyang'
+};
+const FULL_URL = Object.entries(FULL)
+	.map(([k, v]) => `${k}=${v}`)
+	.join('&');
+const FULL_STATE: Required<UrlState> = {
+	lang: 'en',
+	camera: { center: [120.5678, 40.1234], zoom: 5.5, bearing: 45.5 },
+	kinds: ['arms', 'food'],
+	certainty: 'claimed',
+	month: '2024-06',
+	layers: { patrol: true, regions: false, borders: false, labels: true },
+	selected: 'pyongyang'
+};
+/** Which UrlState field each URL key fills. */
+const FIELD: Record<string, keyof UrlState> = {
+	lang: 'lang',
+	map: 'camera',
+	kinds: 'kinds',
+	cert: 'certainty',
+	month: 'month',
+	layers: 'layers',
+	sel: 'selected'
+};
+
+function without<K extends keyof UrlState>(state: UrlState, field: K): UrlState {
+	const copy = { ...state };
+	delete copy[field];
+	return copy;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invariants every parse result must satisfy, whatever the input.
+
+const SLUG = /^[a-z0-9-]{1,64}$/;
+const FIELDS = new Set(Object.values(FIELD));
+
+function checkInvariants(r: UrlState, knownIds?: ReadonlySet<string>): void {
+	expect(Object.getPrototypeOf(r)).toBe(Object.prototype);
+	for (const key of Object.keys(r)) expect(FIELDS.has(key as keyof UrlState)).toBe(true);
+	for (const value of Object.values(r)) expect(value).not.toBeUndefined();
+	if (r.lang !== undefined) expect(['de', 'en']).toContain(r.lang);
+	if (r.kinds !== undefined) {
+		// Subset of FLOW_KINDS, no duplicates, in legend order.
+		expect(r.kinds).toEqual(FLOW_KINDS.filter((k) => r.kinds?.includes(k)));
+	}
+	if (r.certainty !== undefined) expect(CERTAINTIES).toContain(r.certainty);
+	if (r.month !== undefined && r.month !== null) {
+		expect(isIsoMonth(r.month)).toBe(true);
+		expect(r.month >= '1990-01' && r.month <= '2100-12').toBe(true);
+	}
+	if (r.layers !== undefined) {
+		expect(Object.keys(r.layers).sort()).toEqual(['borders', 'labels', 'patrol', 'regions']);
+		for (const on of Object.values(r.layers)) expect(typeof on).toBe('boolean');
+	}
+	if (r.selected !== undefined && r.selected !== null) {
+		expect(r.selected).toMatch(SLUG);
+		if (knownIds) expect(knownIds.has(r.selected)).toBe(true);
+	}
+	if (r.camera !== undefined) {
+		const { center, zoom, bearing } = r.camera;
+		expect(center).toHaveLength(2);
+		const [lon, lat] = center;
+		for (const n of [lon, lat, zoom, bearing]) {
+			expect(Number.isFinite(n)).toBe(true);
+			expect(Object.is(n, -0)).toBe(false);
+		}
+		expect(zoom >= 0 && zoom <= 22).toBe(true);
+		expect(lat >= -85.06 && lat <= 85.06).toBe(true);
+		expect(lon >= -180 && lon < 180).toBe(true);
+		expect(bearing >= 0 && bearing < 360).toBe(true);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+
+const slugArb = fc.string({
+	unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-'),
+	minLength: 1,
+	maxLength: 64
+});
+const monthArb = fc
+	.record({ y: fc.integer({ min: 1990, max: 2100 }), m: fc.integer({ min: 1, max: 12 }) })
+	.map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`);
+const cameraArb = fc.record({
+	center: fc.tuple(
+		fc.double({ min: -180, max: 180, maxExcluded: true, noNaN: true }),
+		fc.double({ min: -85.06, max: 85.06, noNaN: true })
+	),
+	zoom: fc.double({ min: 0, max: 22, noNaN: true }),
+	bearing: fc.double({ min: 0, max: 360, maxExcluded: true, noNaN: true })
+});
+/** Valid states, any subset of fields; kinds in legend order (their canonical form). */
+const stateArb: fc.Arbitrary<UrlState> = fc.record(
+	{
+		lang: fc.constantFrom('de' as const, 'en' as const),
+		kinds: fc.subarray([...FLOW_KINDS]),
+		certainty: fc.constantFrom(...CERTAINTIES),
+		month: fc.option(monthArb, { nil: null }),
+		layers: fc.record({
+			patrol: fc.boolean(),
+			regions: fc.boolean(),
+			borders: fc.boolean(),
+			labels: fc.boolean()
+		}),
+		selected: fc.option(slugArb, { nil: null }),
+		camera: cameraArb
+	},
+	{ requiredKeys: [] }
+);
+
+/** Characters most likely to break a parser, plus any code point (lone surrogates included). */
+const nastyChar = fc.oneof(
+	fc.constantFrom(...'%&=/,?+#;-.0123456789eE-_ ', '%E0%A4%A', '%', '%%', 'NaN', 'Infinity', '1e999'),
+	fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+	fc.constantFrom('\uD800', '\uDFFF', '\u0000', '\uFEFF', '\u202E')
+);
+type Edit = { op: 'insert' | 'delete' | 'replace'; at: number; text: string };
+const editArb: fc.Arbitrary<Edit> = fc.record({
+	op: fc.constantFrom('insert' as const, 'delete' as const, 'replace' as const),
+	at: fc.nat(),
+	text: nastyChar
+});
+function applyEdits(s: string, edits: readonly Edit[]): string {
+	for (const { op, at, text } of edits) {
+		const i = s.length === 0 ? 0 : at % (s.length + 1);
+		if (op === 'insert') s = s.slice(0, i) + text + s.slice(i);
+		else if (op === 'delete') s = s.slice(0, i) + s.slice(i + 1);
+		else s = s.slice(0, i) + text + s.slice(i + 1);
+	}
+	return s;
+}
+const mutatedUrlArb = fc
+	.tuple(stateArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), fc.boolean())
+	.map(([s, edits, q]) => (q ? '?' : '') + applyEdits(serializeUrlState(s), edits));
+/** Known keys with hostile values: exercises every field parser, not just the splitter. */
+const keyValueUrlArb = fc
+	.array(
+		fc.tuple(
+			fc.constantFrom('lang', 'map', 'kinds', 'cert', 'month', 'layers', 'sel', '__proto__', 'constructor'),
+			fc.oneof(
+				fc.string(),
+				fc.string({ unit: 'binary' }),
+				fc.array(nastyChar).map((a) => a.join(''))
+			)
+		),
+		{ maxLength: 10 }
+	)
+	.map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&'));
+const knownIdsArb = fc.option(
+	fc.array(slugArb, { maxLength: 5 }).map((a) => new Set(a)),
+	{
+		nil: undefined
+	}
+);
+
+/** Smallest difference between two angles, in degrees. */
+function angleDiff(a: number, b: number): number {
+	const d = Math.abs(a - b) % 360;
+	return Math.min(d, 360 - d);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('parseUrlState', () => {
+	it('reads a URL with every field set', () => {
+		expect(parseUrlState(FULL_URL)).toEqual(FULL_STATE);
+		expect(parseUrlState('?' + FULL_URL)).toEqual(FULL_STATE);
+	});
+
+	it('reads nothing from an empty search', () => {
+		expect(parseUrlState('')).toEqual({});
+		expect(parseUrlState('?')).toEqual({});
+		expect(parseUrlState('&&&==&')).toEqual({});
+	});
+
+	const invalid: Record<string, string[]> = {
+		lang: ['', 'fr', 'DE', 'de ', ' en', 'de,en', 'none', '%E0%A4%A', '__proto__', 'constructor', 'en%00'],
+		map: [
+			'',
+			'5',
+			'5/40',
+			'5/40/120/0/1',
+			'5/40/120/',
+			'/5/40/120',
+			'5//120',
+			'a/b/c',
+			'NaN/40/120',
+			'5/Infinity/120',
+			'5/40/-Infinity',
+			'5/40/120/NaN',
+			'1e2/40/120',
+			'5/40/1e999',
+			'0x10/40/120',
+			'%205/40/120',
+			'+5/40/120',
+			'5.5.5/40/120',
+			'--5/40/120',
+			'5/40/120/-',
+			'5,5/40/120',
+			'١/40/120',
+			`${'9'.repeat(400)}/0/0`,
+			'%E0%A4%A'
+		],
+		kinds: [
+			'foo',
+			'ARMS',
+			'Arms',
+			'arms;food',
+			'arms food',
+			'nonee',
+			'None',
+			'all',
+			'__proto__',
+			'constructor',
+			'%E0%A4%A'
+		],
+		cert: ['', 'sure', 'Reported', 'reported,claimed', 'reported ', '__proto__', '%E0%A4%A'],
+		month: [
+			'',
+			'2024-13',
+			'2024-00',
+			'1989-12',
+			'2101-01',
+			'0000-01',
+			'2024-6',
+			'24-06',
+			'2024-06-01',
+			'202406',
+			'ALL',
+			'null',
+			'２０２４-06',
+			'2024–06',
+			'%E0%A4%A'
+		],
+		layers: ['foo', 'PATROL', 'patrol;labels', 'all', '__proto__', 'constructor', '%E0%A4%A'],
+		sel: ['Pyongyang', 'a b', 'a_b', 'x'.repeat(65), '../etc', 'a/b', 'é', '__proto__', '%E0%A4%A', 'a%00']
+	};
+	const rows = Object.entries(invalid).flatMap(([key, values]) => values.map((v) => [key, v] as const));
+
+	it.each(rows)('ignores %s=%j on its own, all other fields still apply', (key, bad) => {
+		const url = Object.entries(FULL)
+			.map(([k, v]) => `${k}=${k === key ? bad : v}`)
+			.join('&');
+		const field = FIELD[key];
+		if (!field) throw new Error(`no field for ${key}`);
+		expect(parseUrlState(url)).toEqual(without(FULL_STATE, field));
+	});
+
+	it('reads explicit "none" and "all" values', () => {
+		const none = { patrol: false, regions: false, borders: false, labels: false };
+		expect(parseUrlState('kinds=')).toEqual({ kinds: [] });
+		expect(parseUrlState('kinds=none')).toEqual({ kinds: [] });
+		expect(parseUrlState('kinds=,,')).toEqual({ kinds: [] });
+		expect(parseUrlState('layers=')).toEqual({ layers: none });
+		expect(parseUrlState('layers=none')).toEqual({ layers: none });
+		expect(parseUrlState('month=all')).toEqual({ month: null });
+		expect(parseUrlState('sel=')).toEqual({ selected: null });
+	});
+
+	it('drops unknown list entries one by one and returns legend order without duplicates', () => {
+		expect(parseUrlState('kinds=arms,foo,arms,,food').kinds).toEqual(['arms', 'food']);
+		expect(parseUrlState('kinds=letters,visit').kinds).toEqual(['visit', 'letters']);
+		expect(parseUrlState('kinds=none,arms').kinds).toEqual(['arms']);
+		expect(parseUrlState('kinds=arms%2Cfood').kinds).toEqual(['arms', 'food']);
+		expect(parseUrlState(`kinds=${[...FLOW_KINDS].reverse().join(',')}`).kinds).toEqual([...FLOW_KINDS]);
+		expect(parseUrlState('layers=labels,x,patrol').layers).toEqual({
+			patrol: true,
+			regions: false,
+			borders: false,
+			labels: true
+		});
+	});
+
+	it('accepts the month range edges', () => {
+		expect(parseUrlState('month=1990-01').month).toBe('1990-01');
+		expect(parseUrlState('month=2100-12').month).toBe('2100-12');
+	});
+
+	it('reads and normalises the camera', () => {
+		const cam = (map: string) => parseUrlState(`map=${map}`).camera;
+		expect(cam('3.42/45.1000/90.5000/0')).toEqual({ center: [90.5, 45.1], zoom: 3.42, bearing: 0 });
+		expect(cam('3/45/90')).toEqual({ center: [90, 45], zoom: 3, bearing: 0 });
+		expect(cam('3./.5/-90')).toEqual({ center: [-90, 0.5], zoom: 3, bearing: 0 });
+		// zoom and lat are clamped
+		expect(cam('30/90/0')).toEqual({ center: [0, 85.06], zoom: 22, bearing: 0 });
+		expect(cam('-1/-100/0')).toEqual({ center: [0, -85.06], zoom: 0, bearing: 0 });
+		// lon wraps into [-180, 180), bearing into [0, 360)
+		expect(cam('1/0/180')?.center[0]).toBe(-180);
+		expect(cam('1/0/-180')?.center[0]).toBe(-180);
+		expect(cam('1/0/540')?.center[0]).toBe(-180);
+		expect(cam('1/0/-190')?.center[0]).toBe(170);
+		expect(cam('1/0/1000000000000000000000')?.center[0]).toBeGreaterThanOrEqual(-180);
+		expect(cam('1/0/0/-90')?.bearing).toBe(270);
+		expect(cam('1/0/0/360')?.bearing).toBe(0);
+		expect(cam('1/0/0/720.5')?.bearing).toBe(0.5);
+		expect(cam('1/0/0/-0.0000000000000000001')?.bearing).toBe(0);
+		// negative zero becomes zero
+		const z = cam('-0/-0/-0/-0');
+		expect(z).toBeDefined();
+		for (const n of [z?.zoom, z?.center[0], z?.center[1], z?.bearing]) expect(Object.is(n, 0)).toBe(true);
+	});
+
+	it('ignores unknown keys, including prototype names', () => {
+		const r = parseUrlState('foo=bar&__proto__=x&constructor=y&toString=z&hasOwnProperty=1&lang=en');
+		expect(r).toEqual({ lang: 'en' });
+		expect(Object.keys(r)).toEqual(['lang']);
+		expect(Object.getPrototypeOf(r)).toBe(Object.prototype);
+	});
+
+	it('lets the first of a repeated key win, even when it is invalid', () => {
+		expect(parseUrlState('lang=en&lang=de')).toEqual({ lang: 'en' });
+		expect(parseUrlState('lang=xx&lang=de')).toEqual({});
+		expect(parseUrlState('kinds=arms&kinds=food')).toEqual({ kinds: ['arms'] });
+		expect(parseUrlState('sel=a&sel=b')).toEqual({ selected: 'a' });
+	});
+
+	it('filters sel through knownIds', () => {
+		const known = new Set(['pyongyang', 'vladivostok']);
+		expect(parseUrlState('sel=pyongyang', known)).toEqual({ selected: 'pyongyang' });
+		expect(parseUrlState('sel=moscow', known)).toEqual({});
+		expect(parseUrlState('sel=constructor', known)).toEqual({});
+		expect(parseUrlState('sel=__proto__', known)).toEqual({});
+		expect(parseUrlState('sel=moscow', new Set())).toEqual({});
+		// null (explicitly nothing selected) needs no id
+		expect(parseUrlState('sel=', known)).toEqual({ selected: null });
+		// without knownIds, any slug passes
+		expect(parseUrlState('sel=moscow')).toEqual({ selected: 'moscow' });
+		// a known id that breaks the slug rule is still refused
+		expect(parseUrlState('sel=Bad_Id', new Set(['Bad_Id']))).toEqual({});
+		// other fields are unaffected
+		expect(parseUrlState(FULL_URL.replace('sel=pyongyang', 'sel=moscow'), known)).toEqual(
+			without(FULL_STATE, 'selected')
+		);
+	});
+
+	it('reads only the first 4000 characters, and never half a pair', () => {
+		const pad = `x=${'a'.repeat(5000)}`;
+		expect(parseUrlState(`lang=en&${pad}&cert=claimed`)).toEqual({ lang: 'en' });
+		// `sel=pyongyang` straddles the cut: dropped, not read as `sel=pyong`.
+		const head = `lang=en&x=${'a'.repeat(4000 - 'lang=en&x='.length - '&sel=pyong'.length)}&`;
+		const straddling = `${head}sel=pyongyang`;
+		expect(straddling.slice(0, 4000).endsWith('sel=pyong')).toBe(true);
+		expect(parseUrlState(straddling)).toEqual({ lang: 'en' });
+		// exactly at the cap everything is read
+		const fits = `${'y'.repeat(4000 - '&sel=pyong'.length)}&sel=pyong`;
+		expect(fits).toHaveLength(4000);
+		expect(parseUrlState(fits)).toEqual({ selected: 'pyong' });
+		// huge inputs are cheap and harmless
+		expect(parseUrlState('a'.repeat(5_000_000))).toEqual({});
+		expect(parseUrlState(`kinds=${'arms,'.repeat(200_000)}`)).toEqual({});
+	});
+
+	it('survives malformed percent-encoding and odd unicode', () => {
+		for (const s of [
+			'%',
+			'%%',
+			'%E0%A4%A',
+			'lang=%E0%A4%A',
+			'%zz=1',
+			'\uD800=\uDFFF',
+			'lang=en\u0000',
+			'=',
+			'=&='
+		]) {
+			expect(() => parseUrlState(s)).not.toThrow();
+			checkInvariants(parseUrlState(s));
+		}
+		expect(parseUrlState('%E0%A4%A&lang=en')).toEqual({ lang: 'en' });
+	});
+
+	it('never throws and always returns a valid state (fast-check)', () => {
+		const sources: [string, fc.Arbitrary<string>][] = [
+			['fc.string', fc.string({ maxLength: 200 })],
+			['full unicode', fc.string({ unit: 'binary', maxLength: 200 })],
+			['mutated valid URLs', mutatedUrlArb],
+			['known keys, hostile values', keyValueUrlArb]
+		];
+		for (const [, arb] of sources) {
+			fc.assert(
+				fc.property(arb, knownIdsArb, (s, known) => {
+					checkInvariants(parseUrlState(s, known), known);
+				}),
+				{ numRuns: 5000 }
+			);
+		}
+	});
+});
+
+describe('serializeUrlState', () => {
+	it('writes every field in a fixed order, commas unescaped', () => {
+		expect(serializeUrlState(FULL_STATE)).toBe(FULL_URL);
+		// The order does not depend on the order of the object's keys.
+		const reversed = Object.fromEntries(Object.entries(FULL_STATE).reverse()) as UrlState;
+		expect(serializeUrlState(reversed)).toBe(FULL_URL);
+	});
+
+	it('round-trips a URL with every field set exactly', () => {
+		expect(serializeUrlState(parseUrlState(FULL_URL))).toBe(FULL_URL);
+		expect(parseUrlState(serializeUrlState(FULL_STATE))).toEqual(FULL_STATE);
+	});
+
+	it('writes nothing for an empty state', () => {
+		expect(serializeUrlState({})).toBe('');
+	});
+
+	it('writes the explicit "none" and "all" values', () => {
+		const off = { patrol: false, regions: false, borders: false, labels: false };
+		expect(serializeUrlState({ kinds: [], layers: off, month: null, selected: null })).toBe(
+			'kinds=none&month=all&layers=none&sel='
+		);
+	});
+
+	it('writes kinds in legend order without duplicates', () => {
+		expect(serializeUrlState({ kinds: ['food', 'arms', 'food'] })).toBe('kinds=arms,food');
+	});
+
+	it('rounds the camera to short numbers', () => {
+		const cam = (center: [number, number], zoom: number, bearing: number) =>
+			serializeUrlState({ camera: { center, zoom, bearing } });
+		expect(cam([90.123456, 45.987654], 3.14159, 12.34)).toBe('map=3.14/45.9877/90.1235/12.3');
+		expect(cam([90.5, 45.1], 3.42, 0)).toBe('map=3.42/45.1/90.5');
+		// rounding up to 180 wraps to -180; bearing 359.96 rounds to 360 = 0, and 0 is omitted
+		expect(cam([179.99996, 0], 1, 359.96)).toBe('map=1/0/-180');
+		// no "-0"
+		expect(cam([-0.00001, -0], -0, -0.01)).toBe('map=0/0/0');
+		// out-of-range input is normalised the same way the parser would
+		expect(cam([540, 95], 30, -90)).toBe('map=22/85.06/-180/270');
+	});
+
+	it('leaves out invalid fields, so the output always parses back', () => {
+		const bad = {
+			lang: 'fr',
+			kinds: ['arms', 'zzz'],
+			certainty: 'sure',
+			month: '2024-13',
+			selected: 'Bad Id',
+			camera: { center: [Number.NaN, 0], zoom: 1, bearing: 0 }
+		} as unknown as UrlState;
+		expect(serializeUrlState(bad)).toBe('kinds=arms');
+		expect(serializeUrlState({ selected: '\uD800' })).toBe('');
+	});
+
+	it('leaves out fields equal to the defaults, but always writes the camera', () => {
+		const defaults: UrlState = {
+			lang: 'de',
+			kinds: [...FLOW_KINDS],
+			certainty: 'possible',
+			month: null,
+			layers: { patrol: true, regions: true, borders: true, labels: true },
+			selected: null,
+			camera: { center: [0, 0], zoom: 1, bearing: 0 }
+		};
+		expect(serializeUrlState(defaults, defaults)).toBe('map=1/0/0');
+		expect(serializeUrlState({ ...defaults, camera: undefined }, defaults)).toBe('');
+		// kinds compare as sets
+		const shuffled = [...FLOW_KINDS].reverse();
+		expect(serializeUrlState({ kinds: shuffled }, defaults)).toBe('');
+		expect(serializeUrlState({ lang: 'en', kinds: ['arms'], selected: 'x' }, defaults)).toBe(
+			'lang=en&kinds=arms&sel=x'
+		);
+		expect(serializeUrlState(FULL_STATE, defaults)).toBe(FULL_URL);
+	});
+
+	it('round-trips any valid state up to the documented rounding (fast-check)', () => {
+		fc.assert(
+			fc.property(stateArb, (s) => {
+				const url = serializeUrlState(s);
+				expect(url).not.toMatch(/%/);
+				const back = parseUrlState(url);
+				const { camera, ...rest } = s;
+				const { camera: backCamera, ...backRest } = back;
+				expect(backRest).toEqual(rest);
+				if (camera === undefined) {
+					expect(backCamera).toBeUndefined();
+				} else {
+					expect(backCamera).toBeDefined();
+					if (!backCamera) return;
+					const eps = 1e-9;
+					expect(Math.abs(backCamera.zoom - camera.zoom)).toBeLessThanOrEqual(0.005 + eps);
+					expect(Math.abs(backCamera.center[1] - camera.center[1])).toBeLessThanOrEqual(0.00005 + eps);
+					expect(angleDiff(backCamera.center[0], camera.center[0])).toBeLessThanOrEqual(0.00005 + eps);
+					expect(angleDiff(backCamera.bearing, camera.bearing)).toBeLessThanOrEqual(0.05 + eps);
+				}
+				checkInvariants(back);
+				// Written once, the URL is a fixed point: reading and writing it again changes nothing.
+				expect(serializeUrlState(back)).toBe(url);
+				expect(parseUrlState(serializeUrlState(back))).toEqual(back);
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
+	it('round-trips against defaults: fields left out fall back to the default (fast-check)', () => {
+		fc.assert(
+			fc.property(stateArb, stateArb, (s, defaults) => {
+				const back = parseUrlState(serializeUrlState(s, defaults));
+				const applied = { ...defaults, ...back };
+				for (const field of ['lang', 'certainty', 'month', 'layers', 'selected'] as const)
+					if (s[field] !== undefined) expect(applied[field]).toEqual(s[field]);
+				if (s.kinds !== undefined) expect(new Set(applied.kinds)).toEqual(new Set(s.kinds));
+				expect(back.camera !== undefined).toBe(s.camera !== undefined);
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+});

@@ -1,0 +1,27 @@
+/// <reference types="vitest/config" />
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					// Each file drives its own Chromium; two at once would fight over the 2 cores.
+					fileParallelism: false,
+					testTimeout: 90_000,
+					hookTimeout: 120_000
+				}
+			}
+		]
+	}
+});
