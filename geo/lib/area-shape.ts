@@ -1,5 +1,5 @@
 import { area, simplify, truncate } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { AREA_COORDINATE_PRECISION, AREA_SIMPLIFY_TOLERANCE } from '../config';
 
 /**
@@ -39,10 +39,6 @@ export function largestPart(geometry: AreaGeometry): Polygon {
 		}
 	}
 	return { type: 'Polygon', coordinates: best };
-}
-
-export function asFeature<G extends AreaGeometry>(geometry: G): Feature<G> {
-	return { type: 'Feature', properties: {}, geometry };
 }
 
 function ringKm2(ring: Position[]): number {

@@ -1,8 +1,8 @@
 import { bbox, difference, featureCollection } from '@turf/turf';
-import type { Feature, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BBox } from '../config';
-import { asFeature, finishArea, largestPart, type AreaGeometry } from './area-shape';
-import { clipLand, type LandPolygons } from './land';
+import { finishArea, largestPart, type AreaGeometry } from './area-shape';
+import { clipToBox, type IndexedPolygons } from './land';
 
 /**
  * The waters the submarine is to patrol: the hand-drawn outline minus Natural Earth 10m land.
@@ -12,14 +12,14 @@ import { clipLand, type LandPolygons } from './land';
 /** Islands smaller than this (km²) become sea: at zoom 6 they are under a pixel. */
 const MIN_ISLAND_KM2 = 1;
 
-export function buildPatrolWaters(outline: Feature<Polygon>, land: LandPolygons): AreaGeometry {
+export function buildPatrolWaters(outline: Feature<Polygon>, land: IndexedPolygons): AreaGeometry {
 	const box = bbox(outline) as BBox;
-	const landInBox = clipLand(land, box);
-	const sea = landInBox ? difference(featureCollection([outline, landInBox])) : outline;
+	const landInBox = clipToBox(land, box);
+	const sea: Feature<Polygon | MultiPolygon> | null = landInBox
+		? difference(featureCollection<Polygon | MultiPolygon>([outline, landInBox]))
+		: outline;
 	if (!sea) throw new Error('Patrol-waters outline lies entirely on land');
 	// Only the one sea body counts: bays the outline happens to cut off beyond a peninsula
 	// (Uchiura, the Seto Inland Sea) are separate pieces of water, not the waters in question.
 	return finishArea(largestPart(sea.geometry), MIN_ISLAND_KM2);
 }
-
-export { asFeature };

@@ -2,7 +2,7 @@ import { bbox, booleanPointInPolygon, featureCollection, intersect } from '@turf
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BBox } from '../config';
 import { finishArea, type AreaGeometry } from './area-shape';
-import { clipLand, clipPolygons, type LandPolygons } from './land';
+import { clipToBox, indexPolygons, type IndexedPolygons } from './land';
 import type { CountryFeature } from './source-countries';
 
 /**
@@ -31,16 +31,16 @@ const MIN_PART_KM2 = 2;
 
 export function buildRecognisedRegion(
 	outline: Feature<Polygon, RegionProperties>,
-	land: LandPolygons,
+	land: IndexedPolygons,
 	countries: CountryFeature[]
 ): { geometry: AreaGeometry; countryId: string } {
 	const { anchor, id } = outline.properties;
 	const country = countries.find((candidate) => booleanPointInPolygon(anchor, candidate));
 	if (!country) throw new Error(`Region ${id}: no country contains its anchor ${anchor.join(', ')}`);
 	const box = bbox(outline) as BBox;
-	const landInBox = clipLand(land, box);
+	const landInBox = clipToBox(land, box);
 	if (!landInBox) throw new Error(`Region ${id}: no land under the outline`);
-	const countryInBox = clipPolygons(country.geometry.coordinates, box);
+	const countryInBox = clipToBox(indexPolygons(country.geometry.coordinates), box);
 	if (!countryInBox) throw new Error(`Region ${id}: outline misses ${country.properties.name_en}`);
 	const cut = intersect(featureCollection<Polygon | MultiPolygon>([outline, landInBox, countryInBox]));
 	if (!cut) throw new Error(`Region ${id}: outline does not overlap ${country.properties.name_en}`);

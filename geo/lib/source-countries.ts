@@ -25,7 +25,7 @@ export function sourceCountries(atlas: AtlasTopology): SourceCountries {
 	for (const input of collection.features) {
 		const geometry = input.geometry as Polygon | MultiPolygon | null;
 		if (!geometry) continue;
-		const naturalEarthName = String(input.properties?.['name'] ?? '');
+		const naturalEarthName = (input.properties as { name?: string } | null)?.name ?? '';
 		const identity = identifyCountry(input.id as string | undefined, naturalEarthName);
 		const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
 			.map(dropDegenerateRings)

@@ -1,6 +1,6 @@
 import { feature, meshArcs, mergeArcs, quantize } from 'topojson-client';
 import { topology as buildTopology } from 'topojson-server';
-import { filter, presimplify, simplify } from 'topojson-simplify';
+import { filter, presimplify, simplify, type Filter } from 'topojson-simplify';
 import { area as turfArea } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon as GeoMultiPolygon, Polygon as GeoPolygon, Position } from 'geojson';
 import type {
@@ -8,6 +8,7 @@ import type {
 	GeometryObject,
 	MultiLineString,
 	MultiPolygon,
+	Objects,
 	Point as TopoPoint,
 	Polygon,
 	Topology
@@ -57,16 +58,17 @@ export function buildWorldTopology(
 ): WorldTopology {
 	const zoneOf = zoneLookup(settings.zones);
 	const collection: FeatureCollection = { type: 'FeatureCollection', features: countries };
-	const raw = buildTopology({ countries: collection });
+	const raw = buildTopology({ countries: collection }) as unknown as Topology<Objects>;
 
 	const weighted = presimplify(raw, (triangle) => weightInMapPixels(triangle, zoneOf));
 	keepSmallRingsShaped(weighted);
-	// Weights are already scaled by each region's threshold, so one cut-off fits the world.
+	// Weights are already scaled by each zone's threshold, so one cut-off fits the world.
 	const simplified = quantize(simplify(weighted, 1), settings.quantization);
-	const withoutSpecks = filter(simplified, islandFilter(simplified, zoneOf));
+	// The typings call a ring coordinates; topojson-simplify actually passes its arc indexes.
+	const withoutSpecks = filter(simplified, islandFilter(simplified, zoneOf) as unknown as Filter);
 
 	const countriesObject = withoutSpecks.objects['countries'] as GeometryCollection<CountryIdentity>;
-	const polygons = countriesObject.geometries.filter(isPolygonal);
+	const polygons = countriesObject.geometries.filter(isPolygonal) as (Polygon | MultiPolygon)[];
 	const land: MultiPolygon = mergeArcs(withoutSpecks, polygons);
 	const borders: MultiLineString = meshArcs(withoutSpecks, countriesObject, (a, b) => a !== b);
 	const areas = new Map(countries.map((country) => [country.id, Math.round(turfArea(country) / 1e6)]));
@@ -145,7 +147,7 @@ function weightInMapPixels(triangle: number[][], zoneOf: ZoneLookup): number {
  * For any ring that would keep fewer than MIN_RING_VERTICES distinct vertices, promote its most
  * important vertices so it stays a (coarse) shape; the island filter then decides if it stays.
  */
-function keepSmallRingsShaped(topology: Topology): void {
+function keepSmallRingsShaped(topology: Topology<Objects>): void {
 	const arcs = topology.arcs as unknown as WeightedPoint[][];
 	for (const ring of allRings(topology)) {
 		const arcIndexes = ring.map((index) => (index < 0 ? ~index : index));
@@ -166,7 +168,7 @@ function countKept(arc: WeightedPoint[]): number {
 	return arc.reduce((sum, point) => sum + (point[2] >= 1 ? 1 : 0), 0);
 }
 
-function allRings(topology: Topology): number[][] {
+function allRings(topology: Topology<Objects>): number[][] {
 	const rings: number[][] = [];
 	const visit = (geometry: GeometryObject): void => {
 		if (geometry.type === 'Polygon') rings.push(...geometry.arcs);

@@ -62,7 +62,10 @@ describe('for everyone', () => {
 				const style = getComputedStyle(el);
 				return {
 					key: `${el.tagName}:${el.getAttribute('name') ?? ''}:${el.getAttribute('value') ?? el.textContent?.trim().slice(0, 20)}`,
-					outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+					// A 2 px outline, or the map controls' own focus glow (a box-shadow).
+					outline:
+						(style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
+						style.boxShadow !== 'none'
 				};
 			});
 			if (!info) continue;

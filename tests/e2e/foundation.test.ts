@@ -23,7 +23,8 @@ async function project(page: Page, lngLat: [number, number]): Promise<{ x: numbe
 	}, lngLat);
 }
 
-function distinctColours(png: PNG, x0: number, y0: number, w: number, h: number): number {
+function distinctColours(png: PNG, bx: number, by: number, bw: number, bh: number): number {
+	const [x0, y0, w, h] = [bx, by, bw, bh].map(Math.round) as [number, number, number, number];
 	const seen = new Set<number>();
 	for (let y = Math.max(0, y0); y < Math.min(png.height, y0 + h); y++) {
 		for (let x = Math.max(0, x0); x < Math.min(png.width, x0 + w); x++) {

@@ -5,10 +5,21 @@ import { makeProjector, nearestCopyShift, type Viewport } from '../../src/lib/ex
  * Reference values recorded from maplibre-gl 6.17.0 itself (`map.project(lngLat)` on a real map
  * in headless Chromium, renderWorldCopies on), so the vector export is pinned to the screen.
  */
-const MAPLIBRE_REFERENCE: { viewport: Viewport; points: [number, number][]; projected: [number, number][] }[] = [
+const MAPLIBRE_REFERENCE: {
+	viewport: Viewport;
+	points: [number, number][];
+	projected: [number, number][];
+}[] = [
 	{
 		viewport: { width: 800, height: 600, center: [130, 40], zoom: 3, bearing: 0 },
-		points: [[130, 40], [135, 40], [130, 45], [190, 60], [-170, 60], [37.6, 55.75]],
+		points: [
+			[130, 40],
+			[135, 40],
+			[130, 45],
+			[190, 60],
+			[-170, 60],
+			[37.6, 55.75]
+		],
 		projected: [
 			[400, 300],
 			[456.8888888888889, 300],
@@ -20,7 +31,12 @@ const MAPLIBRE_REFERENCE: { viewport: Viewport; points: [number, number][]; proj
 	},
 	{
 		viewport: { width: 800, height: 600, center: [130, 40], zoom: 3, bearing: 90 },
-		points: [[130, 40], [135, 40], [130, 45], [125.76, 39.04]],
+		points: [
+			[130, 40],
+			[135, 40],
+			[130, 45],
+			[125.76, 39.04]
+		],
 		projected: [
 			[400.0000000000003, 300],
 			[400.0000000000003, 243.11111111111111],
@@ -30,7 +46,12 @@ const MAPLIBRE_REFERENCE: { viewport: Viewport; points: [number, number][]; proj
 	},
 	{
 		viewport: { width: 1000, height: 700, center: [120.5, 45.2], zoom: 2.7, bearing: -33.5 },
-		points: [[131.88, 43.11], [37.6, 55.75], [116.4, 39.9], [200, 65]],
+		points: [
+			[131.88, 43.11],
+			[37.6, 55.75],
+			[116.4, 39.9],
+			[200, 65]
+		],
 		projected: [
 			[572.8382207079574, 430.50005690412195],
 			[-53.83316445275254, -201.32612011136132],
@@ -40,7 +61,12 @@ const MAPLIBRE_REFERENCE: { viewport: Viewport; points: [number, number][]; proj
 	},
 	{
 		viewport: { width: 512, height: 512, center: [0, 0], zoom: 0, bearing: 0 },
-		points: [[-180, 0], [180, 0], [0, 85.0511287798066], [90, -45]],
+		points: [
+			[-180, 0],
+			[180, 0],
+			[0, 85.0511287798066],
+			[90, -45]
+		],
 		projected: [
 			[0, 256],
 			[512, 256],
@@ -124,7 +150,8 @@ describe('makeProjector (MapLibre camera math)', () => {
 		expect(p.copyShifts(0, 20)).toEqual([]);
 		// At zoom 0 a wide viewport shows several copies of the world.
 		const wide = makeProjector({ center: [0, 0], zoom: 0, bearing: 0, width: 1600, height: 400 });
-		expect(wide.copyShifts(-10, 10)).toEqual([-720, -360, 0, 360, 720]);
+		expect(wide.copyShifts(-10, 10)).toEqual([-360, 0, 360]);
+		expect(wide.copyShifts(-180, 180)).toEqual([-720, -360, 0, 360, 720]);
 		expect(nearestCopyShift(-170, 175)).toBe(360);
 		expect(nearestCopyShift(190, -175)).toBe(-360);
 		expect(nearestCopyShift(10, 0)).toBe(0);

@@ -34,7 +34,11 @@ describe('XML element builder', () => {
 
 describe('xmlWellFormednessErrors', () => {
 	it('accepts well-formed documents', () => {
-		expect(xmlWellFormednessErrors('<svg xmlns="http://www.w3.org/2000/svg"><g a=\'1\'><path d="M0 0"/></g><!-- c --></svg>\n')).toEqual([]);
+		expect(
+			xmlWellFormednessErrors(
+				'<svg xmlns="http://www.w3.org/2000/svg"><g a=\'1\'><path d="M0 0"/></g><!-- c --></svg>\n'
+			)
+		).toEqual([]);
 		expect(xmlWellFormednessErrors('<?xml version="1.0"?><a>&amp;&#38;&#x26;</a>')).toEqual([]);
 	});
 

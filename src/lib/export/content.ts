@@ -42,7 +42,10 @@ export function isFlowFeatureVisible(
 }
 
 /** Whether an area of this kind is switched on. */
-export function isAreaKindShown(kind: unknown, view: Pick<StyleView, 'showPatrolWaters' | 'showRegions'>): boolean {
+export function isAreaKindShown(
+	kind: unknown,
+	view: Pick<StyleView, 'showPatrolWaters' | 'showRegions'>
+): boolean {
 	if (kind === 'patrol-waters') return view.showPatrolWaters;
 	if (kind === 'recognised-region') return view.showRegions;
 	return false;
@@ -76,11 +79,18 @@ export function snapshotSubtitle(view: StyleView): string {
 }
 
 /** "Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth" and the export date. */
-export function snapshotCredits(story: Story, lang: StyleView['lang'], exportedAt: Date, timeZone?: string): string[] {
+export function snapshotCredits(
+	story: Story,
+	lang: StyleView['lang'],
+	exportedAt: Date,
+	timeZone?: string
+): string[] {
 	const t = strings(lang).snapshot;
 	const { publisher, author, published } = story.article;
 	const when = formatWhen(
-		published.length === 7 ? { precision: 'month', start: published } : { precision: 'day', start: published },
+		published.length === 7
+			? { precision: 'month', start: published }
+			: { precision: 'day', start: published },
 		lang
 	);
 	return [

@@ -159,12 +159,19 @@ const areaFeatureSchema = z.strictObject({
  */
 export const exportGeoJsonSchema = z.strictObject({
 	type: z.literal('FeatureCollection'),
-	features: z.array(
-		z.union([flowFeatureSchema, placeFeatureSchema, areaFeatureSchema])
-	)
+	features: z.array(z.union([flowFeatureSchema, placeFeatureSchema, areaFeatureSchema]))
 });
 
-function claimProperties(story: Story, claim: { certainty: Flow['certainty']; summary: Flow['summary']; when: When; evidence: readonly Evidence[] }, lang: Lang): ClaimProperties {
+function claimProperties(
+	story: Story,
+	claim: {
+		certainty: Flow['certainty'];
+		summary: Flow['summary'];
+		when: When;
+		evidence: readonly Evidence[];
+	},
+	lang: Lang
+): ClaimProperties {
 	const sourceName = new Map(story.sources.map((s) => [s.id, s.name[lang]]));
 	return {
 		certainty: claim.certainty,
@@ -176,7 +183,11 @@ function claimProperties(story: Story, claim: { certainty: Flow['certainty']; su
 		when_start: claim.when.start ?? null,
 		when_end: claim.when.end ?? null,
 		sources: [...new Set(claim.evidence.map((e) => sourceName.get(e.source) ?? e.source))],
-		evidence: claim.evidence.map((e) => ({ source: e.source, paragraph: e.paragraph, quote: e.quote ?? null }))
+		evidence: claim.evidence.map((e) => ({
+			source: e.source,
+			paragraph: e.paragraph,
+			quote: e.quote ?? null
+		}))
 	};
 }
 

@@ -323,10 +323,24 @@ function layoutLegend(
 	const rowHeight = z.legendPx * BASE.lineHeight;
 	const items: LegendItem[] = [];
 	if (content.legendKinds.length === 0) {
-		const empty = block(content.legendEmpty, left, top, maxWidth, z.legendPx, false, LAYOUT_COLORS.legendText, measure, 2);
+		const empty = block(
+			content.legendEmpty,
+			left,
+			top,
+			maxWidth,
+			z.legendPx,
+			false,
+			LAYOUT_COLORS.legendText,
+			measure,
+			2
+		);
 		return { items, lines: empty.lines, bottom: empty.bottom };
 	}
-	type Entry = Omit<LegendItem, 'swatch' | 'label' | 'count' | 'box'> & { label: string; count: string; lineWidth: number };
+	type Entry = Omit<LegendItem, 'swatch' | 'label' | 'count' | 'box'> & {
+		label: string;
+		count: string;
+		lineWidth: number;
+	};
 	const groups: Entry[][] = [
 		content.legendKinds.map((k) => ({
 			type: 'kind',
@@ -403,13 +417,36 @@ function bandsAt(input: LayoutInput, scale: number): Bands {
 	const bands: Bands = { headerHeight: 0, footerHeight: 0 };
 
 	if (options.header) {
-		const title = block(content.title, z.margin, z.headerTop, textWidth, z.titlePx, true, LAYOUT_COLORS.title, measure, BASE.maxTitleLines);
+		const title = block(
+			content.title,
+			z.margin,
+			z.headerTop,
+			textWidth,
+			z.titlePx,
+			true,
+			LAYOUT_COLORS.title,
+			measure,
+			BASE.maxTitleLines
+		);
 		const subtitle = content.subtitle.trim()
-			? block(content.subtitle, z.margin, title.bottom + z.titleGap, textWidth, z.subtitlePx, false, LAYOUT_COLORS.subtitle, measure, BASE.maxSubtitleLines)
+			? block(
+					content.subtitle,
+					z.margin,
+					title.bottom + z.titleGap,
+					textWidth,
+					z.subtitlePx,
+					false,
+					LAYOUT_COLORS.subtitle,
+					measure,
+					BASE.maxSubtitleLines
+				)
 			: { lines: [], bottom: title.bottom };
 		// Whole pixels, so the map rect (the offscreen map's size) is whole too.
 		bands.headerHeight = Math.ceil(subtitle.bottom + z.headerBottom);
-		bands.header = { rect: { x: 0, y: 0, width, height: bands.headerHeight }, lines: [...title.lines, ...subtitle.lines] };
+		bands.header = {
+			rect: { x: 0, y: 0, width, height: bands.headerHeight },
+			lines: [...title.lines, ...subtitle.lines]
+		};
 	}
 
 	if (options.legend || options.credits) {
@@ -427,7 +464,17 @@ function bandsAt(input: LayoutInput, scale: number): Bands {
 			const top = y;
 			const lines: TextLine[] = [];
 			for (const credit of content.credits) {
-				const b = block(credit, z.margin, y, textWidth, z.creditsPx, false, LAYOUT_COLORS.credits, measure, BASE.maxCreditLines);
+				const b = block(
+					credit,
+					z.margin,
+					y,
+					textWidth,
+					z.creditsPx,
+					false,
+					LAYOUT_COLORS.credits,
+					measure,
+					BASE.maxCreditLines
+				);
 				lines.push(...b.lines);
 				y = b.bottom;
 			}
@@ -449,7 +496,10 @@ function shiftLine(l: TextLine, dy: number): TextLine {
 	return { ...l, y: l.y + dy, box: shiftRect(l.box, dy) };
 }
 
-function shiftBand<T extends { rect: Rect; lines: TextLine[]; items?: LegendItem[] }>(band: T, dy: number): T {
+function shiftBand<T extends { rect: Rect; lines: TextLine[]; items?: LegendItem[] }>(
+	band: T,
+	dy: number
+): T {
 	return {
 		...band,
 		rect: shiftRect(band.rect, dy),

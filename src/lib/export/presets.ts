@@ -11,14 +11,7 @@ import { REFERENCE_WIDTH } from './layout';
  */
 
 export type SizePresetId =
-	| 'view-1x'
-	| 'view-2x'
-	| 'view-3x'
-	| 'full-hd'
-	| 'square'
-	| 'social'
-	| 'a4-landscape-300dpi'
-	| 'custom';
+	'view-1x' | 'view-2x' | 'view-3x' | 'full-hd' | 'square' | 'social' | 'a4-landscape-300dpi' | 'custom';
 
 export interface SizePreset {
 	id: SizePresetId;
@@ -99,7 +92,12 @@ export type SizeCheck =
 /** Whether the browser can render an export of this size; never rounds or clamps silently. */
 export function checkSize(width: number, height: number, limits: SizeLimits, lang: Lang = 'en'): SizeCheck {
 	const t = strings(lang).snapshot.size;
-	if (!Number.isInteger(width) || !Number.isInteger(height) || width < MIN_EXPORT_SIDE || height < MIN_EXPORT_SIDE)
+	if (
+		!Number.isInteger(width) ||
+		!Number.isInteger(height) ||
+		width < MIN_EXPORT_SIDE ||
+		height < MIN_EXPORT_SIDE
+	)
 		return { ok: false, reason: fillTemplate(t.invalid, { min: MIN_EXPORT_SIDE }), suggestion: null };
 
 	const sideLimits = [
@@ -114,7 +112,8 @@ export function checkSize(width: number, height: number, limits: SizeLimits, lan
 
 	const fit = Math.min(1, side.max / Math.max(width, height), Math.sqrt(maxArea / (width * height)));
 	const suggestion = { width: Math.floor(width * fit), height: Math.floor(height * fit) };
-	const usable = suggestion.width >= MIN_EXPORT_SIDE && suggestion.height >= MIN_EXPORT_SIDE ? suggestion : null;
+	const usable =
+		suggestion.width >= MIN_EXPORT_SIDE && suggestion.height >= MIN_EXPORT_SIDE ? suggestion : null;
 	const values = {
 		width,
 		height,
@@ -134,7 +133,11 @@ export function checkSize(width: number, height: number, limits: SizeLimits, lan
 		return {
 			ok: false,
 			reason: withSuggestion(
-				fillTemplate(t.tooLargeArea, { ...values, megapixels: Math.floor(maxArea / 1e6), limit: t.canvasLimit })
+				fillTemplate(t.tooLargeArea, {
+					...values,
+					megapixels: Math.floor(maxArea / 1e6),
+					limit: t.canvasLimit
+				})
 			),
 			suggestion: usable
 		};

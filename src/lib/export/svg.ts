@@ -89,7 +89,11 @@ export function svgPaint(color: string): { color: string; opacity: number | null
 	const m = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/.exec(color);
 	if (!m) return { color, opacity: null };
 	const hex = [m[1], m[2], m[3]]
-		.map((v) => Math.max(0, Math.min(255, Math.round(Number(v)))).toString(16).padStart(2, '0'))
+		.map((v) =>
+			Math.max(0, Math.min(255, Math.round(Number(v))))
+				.toString(16)
+				.padStart(2, '0')
+		)
 		.join('');
 	const alpha = m[4] === undefined ? null : Number(m[4]);
 	return { color: `#${hex}`, opacity: alpha === null || alpha >= 1 ? null : alpha };
@@ -198,7 +202,12 @@ function makeStage(rect: Rect, camera: ExportCamera, pixelRatio: number): Stage 
 	return {
 		project,
 		rect,
-		cull: { minX: rect.x - margin, minY: rect.y - margin, maxX: rect.x + rect.width + margin, maxY: rect.y + rect.height + margin },
+		cull: {
+			minX: rect.x - margin,
+			minY: rect.y - margin,
+			maxX: rect.x + rect.width + margin,
+			maxY: rect.y + rect.height + margin
+		},
 		toImage(lonlat, shift) {
 			const [x, y] = project([(lonlat[0] ?? 0) + shift, lonlat[1] ?? 0]);
 			return [x + rect.x, y + rect.y];
@@ -285,11 +294,20 @@ function haloAttrs(color: string, haloWidth: number): Record<string, string | nu
 	};
 }
 
-function textBlock(label: PlacedLabel, attrs: Record<string, string | number | null>, data: Record<string, string>): Xml {
+function textBlock(
+	label: PlacedLabel,
+	attrs: Record<string, string | number | null>,
+	data: Record<string, string>
+): Xml {
 	const top = label.y - (label.lines.length * label.lineHeight) / 2;
 	return el(
 		'text',
-		{ ...attrs, 'font-size': fmt(label.size), 'text-anchor': label.anchor === 'middle' ? 'middle' : null, ...data },
+		{
+			...attrs,
+			'font-size': fmt(label.size),
+			'text-anchor': label.anchor === 'middle' ? 'middle' : null,
+			...data
+		},
 		...label.lines.map((line, i) =>
 			el(
 				'tspan',
@@ -330,7 +348,16 @@ export function renderSvg(input: SvgInput): string {
 	const r = layout.map;
 
 	// Sea and land.
-	map.push(el('rect', { id: 'sea', x: fmt(r.x), y: fmt(r.y), width: fmt(r.width), height: fmt(r.height), fill: BASE.sea }));
+	map.push(
+		el('rect', {
+			id: 'sea',
+			x: fmt(r.x),
+			y: fmt(r.y),
+			width: fmt(r.width),
+			height: fmt(r.height),
+			fill: BASE.sea
+		})
+	);
 	const storyCountries = new Set<string>(STORY_COUNTRIES);
 	const land: Child[] = [];
 	for (const country of input.world.countries.features) {
@@ -433,7 +460,11 @@ export function renderSvg(input: SvgInput): string {
 			'g',
 			{ id: 'area-labels', ...haloAttrs(BASE.halo, 1.4 * pr) },
 			...areaLabels.map(({ label, kind, id }) =>
-				textBlock(label, { fill: kind === 'patrol-waters' ? BASE.patrolFill : BASE.regionFill }, { 'data-id': id })
+				textBlock(
+					label,
+					{ fill: kind === 'patrol-waters' ? BASE.patrolFill : BASE.regionFill },
+					{ 'data-id': id }
+				)
 			)
 		)
 	);
@@ -444,8 +475,7 @@ export function renderSvg(input: SvgInput): string {
 		.map((f) => ({ feature: f, lines: projectLines(stage, [f.geometry?.coordinates ?? []]) }))
 		.filter((f) => f.lines.length > 0);
 	const casingWidth = interpolate(zoom, 2, 4.5, 6, 7) * pr;
-	const flowWidth = (active: boolean) =>
-		interpolate(zoom, 2, active ? 4.5 : 2.2, 6, active ? 7 : 3.6) * pr;
+	const flowWidth = (active: boolean) => interpolate(zoom, 2, active ? 4.5 : 2.2, 6, active ? 7 : 3.6) * pr;
 	map.push(
 		el(
 			'g',
@@ -467,7 +497,8 @@ export function renderSvg(input: SvgInput): string {
 			const p = feature.properties ?? {};
 			if (p.certainty !== certainty) continue;
 			const kind = String(p.kind);
-			const w = flowWidth(isActive(p.id));
+			// Rounded first, so the dash pattern is exactly in line widths of the written width.
+			const w = Math.round(flowWidth(isActive(p.id)) * 10) / 10;
 			const dash = CERTAINTY_DASH[certainty];
 			flowPaths.push(
 				el(
@@ -513,7 +544,13 @@ export function renderSvg(input: SvgInput): string {
 	map.push(
 		el(
 			'g',
-			{ id: 'flow-arrows', stroke: '#ffffff', 'stroke-width': fmt(1.2 * 2 * pr), 'stroke-linejoin': 'round', 'paint-order': 'stroke' },
+			{
+				id: 'flow-arrows',
+				stroke: '#ffffff',
+				'stroke-width': fmt(1.2 * 2 * pr),
+				'stroke-linejoin': 'round',
+				'paint-order': 'stroke'
+			},
 			...arrows
 		)
 	);
@@ -559,11 +596,15 @@ export function renderSvg(input: SvgInput): string {
 			'font-family': SVG_FONT_FAMILY
 		},
 		el('title', {}, input.content.title),
-		el('desc', {}, [input.content.subtitle, ...input.content.credits].filter(Boolean).join('\n')),
+		el('desc', {}, input.content.subtitle),
 		el(
 			'defs',
 			{},
-			el('clipPath', { id: CLIP_ID }, el('rect', { x: fmt(r.x), y: fmt(r.y), width: fmt(r.width), height: fmt(r.height) }))
+			el(
+				'clipPath',
+				{ id: CLIP_ID },
+				el('rect', { x: fmt(r.x), y: fmt(r.y), width: fmt(r.width), height: fmt(r.height) })
+			)
 		),
 		el('rect', { id: 'background', x: 0, y: 0, width: fmt(width), height: fmt(height), fill: '#ffffff' }),
 		el('g', { id: 'map', 'clip-path': `url(#${CLIP_ID})` }, ...map),
@@ -595,7 +636,13 @@ function wrapLabel(text: string, size: number, maxEms: number, widthOf: (s: stri
 	return lines;
 }
 
-function centredLabel(lines: string[], x: number, y: number, size: number, widthOf: (s: string) => number): PlacedLabel {
+function centredLabel(
+	lines: string[],
+	x: number,
+	y: number,
+	size: number,
+	widthOf: (s: string) => number
+): PlacedLabel {
 	const lineHeight = size * 1.2;
 	const w = Math.max(0, ...lines.map(widthOf));
 	const h = lines.length * lineHeight;
@@ -715,7 +762,10 @@ function boxInside(box: Box, r: Rect): boolean {
  * Where arrowheads sit along a projected line: evenly spread at about `spacing` px (MapLibre's
  * symbol-spacing), at least one in the middle of any line long enough to carry one.
  */
-export function arrowAnchors(line: readonly ScreenPoint[], spacing: number): { point: ScreenPoint; angle: number }[] {
+export function arrowAnchors(
+	line: readonly ScreenPoint[],
+	spacing: number
+): { point: ScreenPoint; angle: number }[] {
 	const lengths: number[] = [0];
 	for (let i = 1; i < line.length; i++) {
 		const a = line[i - 1] as ScreenPoint;

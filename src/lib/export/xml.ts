@@ -25,8 +25,9 @@ const ESCAPES: Record<string, string> = {
  * U+FFFE/U+FFFF). A hostile string containing one would make the whole file unreadable, so they
  * are dropped rather than escaped (there is no escape for them in XML 1.0).
  */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML_CHARS =
+	// eslint-disable-next-line no-control-regex
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for use in XML content and in attribute values (both quote styles). */
 export function escapeXml(value: string): string {

@@ -9,9 +9,10 @@ import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } fro
  * draws longitudes beyond ±180 (it wraps them into the neighbouring world copy), so instead of
  * cutting shapes apart we make every ring continuous.
  *
- * Longitudes are moved only by whole turns, and a point that needs no move keeps its exact
- * input value: shared borders must stay bit-identical in both countries, or TopoJSON can no
- * longer see that they are shared (x - 360 + 360 is not always x in floating point).
+ * Longitudes move only by whole turns, and a point that needs no move keeps its exact input
+ * value: a shared border must stay bit-identical in both countries or TopoJSON no longer sees
+ * that it is shared (x - 360 + 360 is not always x in floating point). Rings that need nothing
+ * come back as the very same arrays, which also keeps the world build fast.
  */
 
 export type LonLat = [number, number];
@@ -19,11 +20,20 @@ export type LonLat = [number, number];
 /** Geometries that carry rings or lines; points never jump. */
 export type UnwrappableGeometry = Polygon | MultiPolygon | LineString | MultiLineString;
 
-/** Longitude step used along a pole when closing a ring around it: no edge exceeds 180°. */
+/** Longitude step along a pole when closing a ring around it: no edge exceeds 180°. */
 const POLE_EDGE_STEP = 10;
 
-/** A point as its input longitude, latitude, and the whole turns to add to the longitude. */
-type Turned = [lon: number, lat: number, turns: number];
+/**
+ * A ring on its way out: the input points, the whole turns each point needs to be continuous
+ * (undefined when none does), extra turns for the whole ring, and whether it must be closed
+ * around a pole.
+ */
+interface PendingRing {
+	points: readonly Position[];
+	turns: number[] | undefined;
+	extra: number;
+	aroundPole: boolean;
+}
 
 /**
  * Returns the ring with longitudes made continuous: every step is at most 180° in longitude,
@@ -31,17 +41,17 @@ type Turned = [lon: number, lat: number, turns: number];
  * antimeridian come back unchanged.
  */
 export function unwrapRing(ring: readonly LonLat[]): LonLat[] {
-	return materialize(turnContinuously(ring));
+	return materialize({ ...pending(ring), aroundPole: false }) as LonLat[];
 }
 
 /**
  * Unwraps a polygon ring; a ring that then ends a whole turn from where it started encircles a
  * pole (Antarctica) and is closed through that pole: down the last meridian, along the pole in
- * steps back to the first longitude, and up again. On a Mercator map the pole edge lies beyond
- * the drawable latitudes, so the continent is filled with no band and no visible seam.
+ * 10° steps back to the first longitude, and up again. On a Mercator map the pole edge lies
+ * beyond the drawable latitudes, so the continent is filled with no band and no visible seam.
  */
 export function unwrapPolygonRing(ring: readonly LonLat[]): LonLat[] {
-	return materialize(closeAroundPoleIfNeeded(turnContinuously(ring)));
+	return materialize(pending(ring)) as LonLat[];
 }
 
 /**
@@ -59,9 +69,9 @@ export function unwrapGeometry<G extends UnwrappableGeometry>(geometry: G): G {
 		case 'MultiLineString':
 			return { ...geometry, coordinates: geometry.coordinates.map(unwrapLine) };
 		case 'Polygon':
-			return { ...geometry, coordinates: unwrapPolygon(geometry.coordinates).map(materialize) };
+			return { ...geometry, coordinates: pendingPolygon(geometry.coordinates).map(materialize) };
 		case 'MultiPolygon': {
-			const polygons = keepPartsTogether(geometry.coordinates.map(unwrapPolygon));
+			const polygons = keepPartsTogether(geometry.coordinates.map(pendingPolygon));
 			return { ...geometry, coordinates: polygons.map((polygon) => polygon.map(materialize)) };
 		}
 	}
@@ -80,66 +90,51 @@ export function maxLonStep(line: readonly (readonly number[])[]): number {
 	return max;
 }
 
-function turnContinuously(ring: readonly (readonly number[])[]): Turned[] {
-	const out: Turned[] = [];
-	let previous: number | undefined;
-	let turns = 0;
-	for (const position of ring) {
-		const lon = position[0] ?? 0;
-		const lat = position[1] ?? 0;
-		if (previous !== undefined) {
-			// Whole turns that make this step the short way round.
-			turns = Math.round((previous - lon) / 360);
-		}
-		out.push([lon, lat, turns]);
-		previous = lon + 360 * turns;
-	}
-	return out;
-}
-
-function closeAroundPoleIfNeeded(ring: Turned[]): Turned[] {
-	const first = ring[0];
-	const last = ring[ring.length - 1];
-	if (!first || !last || ring.length < 4) return ring;
-	const start = unwrapped(first);
-	const end = unwrapped(last);
-	if (Math.abs(end - start) <= 180) return ring;
-	const meanLat = ring.reduce((sum, [, lat]) => sum + lat, 0) / ring.length;
-	const pole = meanLat < 0 ? -90 : 90;
-	const direction = Math.sign(start - end);
-	const closing: Turned[] = [[end, pole, 0]];
-	for (let lon = end + direction * POLE_EDGE_STEP; direction * (start - lon) > 0; lon += direction * POLE_EDGE_STEP) {
-		closing.push([lon, pole, 0]);
-	}
-	closing.push([start, pole, 0], [first[0], first[1], first[2]]);
-	return [...ring, ...closing];
-}
-
-function unwrapLine(line: readonly Position[]): LonLat[] {
-	return materialize(intoMainWorld(turnContinuously(line)));
+function unwrapLine(line: readonly Position[]): Position[] {
+	const ring = pending(line);
+	return materialize(intoMainWorld({ ...ring, aroundPole: false }));
 }
 
 /** Unwraps a polygon's rings, then keeps every hole in the same world copy as its outer ring. */
-function unwrapPolygon(rings: readonly Position[][]): Turned[][] {
-	const [outerRing, ...holeRings] = rings;
-	if (!outerRing) return [];
-	const outer = intoMainWorld(closeAroundPoleIfNeeded(turnContinuously(outerRing)));
+function pendingPolygon(rings: readonly Position[][]): PendingRing[] {
+	const [outerPoints, ...holePoints] = rings;
+	if (!outerPoints) return [];
+	const outer = intoMainWorld(pending(outerPoints));
 	const [west, east] = lonRange(outer);
-	const holes = holeRings.map((hole) =>
-		addTurns(closeAroundPoleIfNeeded(turnContinuously(hole)), turnsTowards(lonRange(turnContinuously(hole)), west, east))
-	);
+	const holes = holePoints.map((points) => {
+		const hole = pending(points);
+		return { ...hole, extra: turnsTowards(lonRange(hole), west, east) };
+	});
 	return [outer, ...holes];
 }
 
+function pending(points: readonly Position[]): PendingRing {
+	let turns: number[] | undefined;
+	let current = 0;
+	for (let i = 1; i < points.length; i++) {
+		const previous = (points[i - 1]?.[0] ?? 0) + 360 * current;
+		const lon = points[i]?.[0] ?? 0;
+		// Whole turns that make this step the short way round.
+		current = Math.round((previous - lon) / 360);
+		if (current !== 0 && !turns) turns = new Array<number>(points.length).fill(0);
+		if (turns) turns[i] = current;
+	}
+	const ring: PendingRing = { points, turns, extra: 0, aroundPole: false };
+	// A closed ring that ends a whole turn from where it started goes round a pole.
+	ring.aroundPole = points.length >= 4 && Math.abs(lonAt(ring, points.length - 1) - lonAt(ring, 0)) > 180;
+	return ring;
+}
+
 /** Moves a ring by whole turns so the middle of its longitude range lies in -180..180. */
-function intoMainWorld(ring: Turned[]): Turned[] {
+function intoMainWorld(ring: PendingRing): PendingRing {
 	const [west, east] = lonRange(ring);
-	return addTurns(ring, -Math.round((west + east) / 2 / 360));
+	const extra = ring.extra - Math.round((west + east) / 2 / 360);
+	return extra === ring.extra ? ring : { ...ring, extra };
 }
 
 /** Moves each polygon by whole turns so it lies as close as possible to the largest one. */
-function keepPartsTogether(polygons: Turned[][][]): Turned[][][] {
-	let anchor: Turned[] | undefined;
+function keepPartsTogether(polygons: PendingRing[][]): PendingRing[][] {
+	let anchor: PendingRing | undefined;
 	let anchorArea = -1;
 	for (const polygon of polygons) {
 		const outer = polygon[0];
@@ -156,7 +151,7 @@ function keepPartsTogether(polygons: Turned[][][]): Turned[][][] {
 		const outer = polygon[0];
 		if (!outer || outer === anchor) return polygon;
 		const turns = turnsTowards(lonRange(outer), west, east);
-		return turns === 0 ? polygon : polygon.map((ring) => addTurns(ring, turns));
+		return turns === 0 ? polygon : polygon.map((ring) => ({ ...ring, extra: ring.extra + turns }));
 	});
 }
 
@@ -175,25 +170,53 @@ function turnsTowards([rangeWest, rangeEast]: [number, number], west: number, ea
 	return best;
 }
 
-function addTurns(ring: Turned[], turns: number): Turned[] {
-	return turns === 0 ? ring : ring.map(([lon, lat, own]): Turned => [lon, lat, own + turns]);
+/** The ring's final coordinates; the input array itself when nothing moves. */
+function materialize(ring: PendingRing): Position[] {
+	const { points, turns, extra } = ring;
+	const moved =
+		!turns && extra === 0
+			? (points as Position[])
+			: points.map((point, i) => {
+					const total = (turns?.[i] ?? 0) + extra;
+					return total === 0 ? point : [(point[0] ?? 0) + 360 * total, point[1] ?? 0];
+				});
+	return ring.aroundPole ? closeAroundPole(moved) : moved;
 }
 
-function unwrapped([lon, , turns]: Turned): number {
-	return turns === 0 ? lon : lon + 360 * turns;
+function closeAroundPole(ring: Position[]): Position[] {
+	const first = ring[0];
+	const last = ring[ring.length - 1];
+	if (!first || !last) return ring;
+	const start = first[0] ?? 0;
+	const end = last[0] ?? 0;
+	const meanLat = ring.reduce((sum, point) => sum + (point[1] ?? 0), 0) / ring.length;
+	const pole = meanLat < 0 ? -90 : 90;
+	const direction = Math.sign(start - end);
+	const closing: Position[] = [[end, pole]];
+	for (
+		let lon = end + direction * POLE_EDGE_STEP;
+		direction * (start - lon) > 0;
+		lon += direction * POLE_EDGE_STEP
+	) {
+		closing.push([lon, pole]);
+	}
+	closing.push([start, pole], first);
+	return [...ring, ...closing];
 }
 
-function materialize(ring: Turned[]): LonLat[] {
-	return ring.map((point): LonLat => [unwrapped(point), point[1]]);
+function lonAt(ring: PendingRing, i: number): number {
+	const lon = ring.points[i]?.[0] ?? 0;
+	const total = (ring.turns?.[i] ?? 0) + ring.extra;
+	return total === 0 ? lon : lon + 360 * total;
 }
 
-function lonRange(ring: readonly Turned[]): [number, number] {
+function lonRange(ring: PendingRing): [number, number] {
 	let west = Infinity;
 	let east = -Infinity;
-	for (const point of ring) {
-		const lon = unwrapped(point);
-		west = Math.min(west, lon);
-		east = Math.max(east, lon);
+	for (let i = 0; i < ring.points.length; i++) {
+		const lon = lonAt(ring, i);
+		if (lon < west) west = lon;
+		if (lon > east) east = lon;
 	}
 	return [west, east];
 }
@@ -203,12 +226,12 @@ function distanceToInterval(value: number, low: number, high: number): number {
 }
 
 /** Shoelace area in square degrees; sign gives winding. Enough to pick the largest part. */
-function planarArea(ring: readonly Turned[]): number {
+function planarArea(ring: PendingRing): number {
 	let sum = 0;
-	for (let i = 1; i < ring.length; i++) {
-		const a = ring[i - 1];
-		const b = ring[i];
-		if (a && b) sum += unwrapped(a) * b[1] - unwrapped(b) * a[1];
+	for (let i = 1; i < ring.points.length; i++) {
+		const a = ring.points[i - 1];
+		const b = ring.points[i];
+		if (a && b) sum += lonAt(ring, i - 1) * (b[1] ?? 0) - lonAt(ring, i) * (a[1] ?? 0);
 	}
 	return sum / 2;
 }

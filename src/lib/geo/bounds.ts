@@ -1,5 +1,7 @@
 /** [[west, south], [east, north]] of a set of points; null for none. */
-export function boundsOf(points: readonly (readonly number[])[]): [[number, number], [number, number]] | null {
+export function boundsOf(
+	points: readonly (readonly number[])[]
+): [[number, number], [number, number]] | null {
 	let w = Infinity;
 	let s = Infinity;
 	let e = -Infinity;
@@ -11,10 +13,12 @@ export function boundsOf(points: readonly (readonly number[])[]): [[number, numb
 		s = Math.min(s, lat);
 		n = Math.max(n, lat);
 	}
-	return Number.isFinite(w) ? [
-		[w, s],
-		[e, n]
-	] : null;
+	return Number.isFinite(w)
+		? [
+				[w, s],
+				[e, n]
+			]
+		: null;
 }
 
 /** Bounds grown by `degrees` on every side, so a single point can be framed too. */

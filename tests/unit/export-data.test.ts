@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import {
+	CSV_COLUMNS,
+	csvField,
+	exportGeoJsonSchema,
+	flowsCsv,
+	visibleDataGeoJSON
+} from '../../src/lib/export/data';
+import { visibleFlows } from '../../src/lib/export/content';
+import { areaFeatures, flowFeatures } from '../../src/lib/map/storyFeatures';
+import type { StyleView } from '../../src/lib/map/style';
+import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
+import { monthIndex } from '../../src/lib/story/when';
+
+const square = (w: number, s: number, e: number, n: number) => [
+	[
+		[w, s],
+		[e, s],
+		[e, n],
+		[w, n],
+		[w, s]
+	]
+];
+const areaShapes: FeatureCollection<Polygon | MultiPolygon> = {
+	type: 'FeatureCollection',
+	features: [
+		{
+			type: 'Feature',
+			id: 'patrol-waters',
+			properties: {},
+			geometry: { type: 'Polygon', coordinates: square(128, 34, 131, 37) }
+		},
+		{
+			type: 'Feature',
+			id: 'crimea',
+			properties: {},
+			geometry: { type: 'Polygon', coordinates: square(32.5, 44.4, 36.6, 46.2) }
+		},
+		{
+			type: 'Feature',
+			id: 'luhansk',
+			properties: {},
+			geometry: { type: 'MultiPolygon', coordinates: [square(38, 48, 40, 50)] }
+		}
+	]
+};
+const areas = areaFeatures(story, areaShapes);
+
+const view: StyleView = {
+	lang: 'de',
+	kinds: [...FLOW_KINDS],
+	certainty: 'possible',
+	monthIndex: null,
+	showPatrolWaters: true,
+	showRegions: true,
+	showBorders: true,
+	showLabels: true,
+	selectedId: null,
+	hoveredId: null
+};
+
+/** A strict RFC 4180 reader, to check what a spreadsheet would see. */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let i = 0;
+	let quoted = false;
+	while (i < text.length) {
+		const c = text[i]!;
+		if (quoted) {
+			if (c === '"' && text[i + 1] === '"') {
+				field += '"';
+				i += 2;
+				continue;
+			}
+			if (c === '"') {
+				quoted = false;
+				i++;
+				continue;
+			}
+			field += c;
+			i++;
+			continue;
+		}
+		if (c === '"') {
+			if (field !== '') throw new Error(`quote inside an unquoted field at ${i}`);
+			quoted = true;
+		} else if (c === ',') {
+			row.push(field);
+			field = '';
+		} else if (c === '\r' && text[i + 1] === '\n') {
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+			i++;
+		} else if (c === '\n' || c === '\r') throw new Error(`bare line break at ${i}`);
+		else field += c;
+		i++;
+	}
+	if (quoted) throw new Error('unterminated quote');
+	if (field !== '' || row.length) throw new Error('last record has no CRLF');
+	return rows;
+}
+
+describe('visibleDataGeoJSON', () => {
+	const fc = visibleDataGeoJSON(story, view, flowFeatures(story), areas);
+
+	it('validates against the export schema and survives a JSON round trip unchanged', () => {
+		const text = JSON.stringify(fc);
+		const parsed: unknown = JSON.parse(text);
+		expect(parsed).toEqual(fc);
+		const result = exportGeoJsonSchema.safeParse(parsed);
+		expect(result.success, JSON.stringify(result.error?.issues.slice(0, 3))).toBe(true);
+		expect(result.data).toEqual(parsed);
+	});
+
+	it('has the visible flows, every place and the shown areas, each typed', () => {
+		const byType = (t: string) => fc.features.filter((f) => f.properties.type === t);
+		expect(byType('flow')).toHaveLength(story.flows.length);
+		expect(byType('place')).toHaveLength(story.places.length);
+		expect(
+			byType('area')
+				.map((f) => f.properties.id)
+				.sort()
+		).toEqual(['crimea', 'luhansk', 'patrol-waters']);
+		for (const f of fc.features) expect(f.id).toBe(f.properties.id);
+	});
+
+	it('carries what the details panel says: dates, labels, sources and evidence', () => {
+		const flow = story.flows.find((f) => f.when.precision === 'days')!;
+		const feature = fc.features.find((f) => f.properties.id === flow.id)!;
+		expect(feature.geometry.type).toBe('LineString');
+		const p = feature.properties;
+		if (p.type !== 'flow') throw new Error('not a flow');
+		expect(p.when_de).toMatch(/Juli 2023|August 2023|September 2023/);
+		expect(p.when_start).toBe(flow.when.start);
+		expect(p.when_end).toBe(flow.when.end);
+		expect(p.label_de).toBe(flow.label.de);
+		expect(p.label_en).toBe(flow.label.en);
+		expect(p.summary_en).toBe(flow.summary.en);
+		expect(p.evidence.map((e) => e.paragraph)).toEqual(flow.evidence.map((e) => e.paragraph));
+		expect(p.sources.length).toBeGreaterThan(0);
+		expect(p.from_name_de).toBe(story.places.find((pl) => pl.id === flow.from)!.name.de);
+	});
+
+	it('leaves out what the map does not show', () => {
+		const narrow = visibleDataGeoJSON(
+			story,
+			{
+				...view,
+				kinds: FLOW_KINDS.filter((k) => k !== 'arms'),
+				certainty: 'claimed',
+				showRegions: false,
+				monthIndex: monthIndex('2023-08')
+			},
+			flowFeatures(story),
+			areas
+		);
+		const flows = narrow.features.filter((f) => f.properties.type === 'flow');
+		expect(flows.some((f) => f.properties.type === 'flow' && f.properties.kind === 'arms')).toBe(false);
+		expect(flows.some((f) => f.properties.type === 'flow' && f.properties.certainty === 'possible')).toBe(
+			false
+		);
+		expect(flows.length).toBeGreaterThan(0);
+		expect(narrow.features.filter((f) => f.properties.type === 'area').map((f) => f.properties.id)).toEqual([
+			'patrol-waters'
+		]);
+		expect(exportGeoJsonSchema.safeParse(JSON.parse(JSON.stringify(narrow))).success).toBe(true);
+	});
+
+	it('rejects files that are not an export', () => {
+		expect(
+			exportGeoJsonSchema.safeParse({ type: 'FeatureCollection', features: [{ type: 'Feature' }] }).success
+		).toBe(false);
+		const extra = structuredClone(fc) as unknown as { features: { properties: Record<string, unknown> }[] };
+		extra.features[0]!.properties.injected = 1;
+		expect(exportGeoJsonSchema.safeParse(extra).success).toBe(false);
+	});
+});
+
+describe('flowsCsv', () => {
+	it('has a header and one row per visible flow', () => {
+		const shown = visibleFlows(story, { ...view, kinds: ['visit', 'arms'] });
+		const rows = parseCsv(flowsCsv(story, shown, 'de'));
+		expect(rows[0]).toEqual([...CSV_COLUMNS]);
+		expect(rows).toHaveLength(shown.length + 1);
+		for (const row of rows.slice(1)) {
+			expect(row).toHaveLength(CSV_COLUMNS.length);
+			expect(['visit', 'arms']).toContain(row[1]);
+		}
+		expect(rows.slice(1).map((r) => r[0])).toEqual(shown.map((f) => f.id));
+	});
+
+	it('writes names, dates and text in the chosen language', () => {
+		const rows = parseCsv(flowsCsv(story, story.flows, 'en'));
+		const flow = story.flows[0]!;
+		const row = rows[1]!;
+		expect(row[2]).toBe(story.places.find((p) => p.id === flow.from)!.name.en);
+		expect(row[8]).toBe(flow.label.en);
+		expect(row[9]).toBe(flow.summary.en);
+	});
+
+	it('quotes commas, quotes and line breaks, and defuses spreadsheet formulas', () => {
+		const tricky = structuredClone(story) as Story;
+		const flow = tricky.flows[0]!;
+		flow.label.de = 'Waffen, Munition und "Know-how"';
+		flow.summary.de = 'Zeile eins\r\nZeile zwei\nZeile drei';
+		flow.evidence[0]!.quote = '=cmd()';
+		tricky.places.find((p) => p.id === flow.from)!.name.de = '@SUM(A1:A9)';
+		const csv = flowsCsv(tricky, [flow], 'de');
+		const rows = parseCsv(csv);
+		expect(rows).toHaveLength(2);
+		const row = rows[1]!;
+		expect(row[8]).toBe('Waffen, Munition und "Know-how"');
+		expect(row[9]).toBe('Zeile eins\r\nZeile zwei\nZeile drei');
+		expect(row[12]!.startsWith("'=cmd()")).toBe(true);
+		expect(row[2]).toBe("'@SUM(A1:A9)");
+		expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
+	});
+
+	it('neutralises every formula trigger and leaves plain text alone', () => {
+		for (const s of ['=1+1', '+1', '-1', '@x', '\tx', '\rx'])
+			expect(csvField(s).replace(/^"/, '').startsWith("'")).toBe(true);
+		expect(csvField('Pjöngjang')).toBe('Pjöngjang');
+		expect(csvField('a"b')).toBe('"a""b"');
+		expect(csvField(null)).toBe('');
+		expect(csvField(3)).toBe('3');
+	});
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { exportFilename } from '../../src/lib/export/filename';
+
+describe('exportFilename', () => {
+	it('names what, when, language and size', () => {
+		expect(exportFilename({ kind: 'png', month: '2023-09', lang: 'de', width: 3508, height: 2480 })).toBe(
+			'nk-russia-flows_2023-09_de_3508x2480.png'
+		);
+		expect(exportFilename({ kind: 'svg', month: '2023-07', lang: 'en', width: 1200, height: 675 })).toBe(
+			'nk-russia-flows_2023-07_en_1200x675.svg'
+		);
+		expect(exportFilename({ kind: 'geojson', month: '2023-07', lang: 'en', width: 1200, height: 675 })).toBe(
+			'nk-russia-flows_2023-07_en.geojson'
+		);
+		expect(exportFilename({ kind: 'csv', month: null, lang: 'de' })).toBe('nk-russia-flows_all_de.csv');
+	});
+
+	it('uses the latest data month when there is no time filter', () => {
+		expect(exportFilename({ kind: 'csv', month: null, lang: 'de', latestMonth: '2023-09' })).toBe(
+			'nk-russia-flows_2023-09_de.csv'
+		);
+	});
+
+	it('lets only safe characters through, whatever it is given', () => {
+		const name = exportFilename({
+			kind: 'png',
+			month: '../../etc/passwd',
+			lang: 'de/../x' as 'de',
+			width: 1.5,
+			height: -3,
+			latestMonth: '2023-13'
+		});
+		expect(name).toBe('nk-russia-flows_all_xx.png');
+		expect(name).toMatch(/^[a-z0-9._-]+$/);
+	});
+});

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import {
+	approximateMeasure,
+	layoutExport,
+	layoutTextBoxes,
+	wrapText,
+	type ExportLayout,
+	type LayoutContent,
+	type LayoutOptions,
+	type Rect
+} from '../../src/lib/export/layout';
+import { snapshotContent } from '../../src/lib/export/content';
+import { FLOW_KINDS, story } from '../../src/lib/story';
+import { monthIndex } from '../../src/lib/story/when';
+import type { StyleView } from '../../src/lib/map/style';
+
+const view: StyleView = {
+	lang: 'de',
+	kinds: ['visit', 'arms', 'technology', 'food', 'diplomacy'],
+	certainty: 'claimed',
+	monthIndex: monthIndex('2023-07'),
+	showPatrolWaters: true,
+	showRegions: true,
+	showBorders: true,
+	showLabels: true,
+	selectedId: null,
+	hoveredId: null
+};
+const exportedAt = new Date(Date.UTC(2026, 10, 26, 12));
+const content: LayoutContent = snapshotContent(story, view, exportedAt, { timeZone: 'UTC' });
+const all: LayoutOptions = { header: true, legend: true, credits: true };
+const SIZES: [number, number][] = [
+	[1080, 1080],
+	[1920, 1080],
+	[3508, 2480],
+	[1200, 675]
+];
+
+const layout = (width: number, height: number, options = all, c = content) =>
+	layoutExport({ width, height, options, content: c, measure: approximateMeasure });
+
+const overlap = (a: Rect, b: Rect) =>
+	a.x < b.x + b.width - 1e-6 &&
+	b.x < a.x + a.width - 1e-6 &&
+	a.y < b.y + b.height - 1e-6 &&
+	b.y < a.y + a.height - 1e-6;
+const inside = (r: Rect, l: ExportLayout) =>
+	r.x >= 0 && r.y >= 0 && r.x + r.width <= l.width + 1e-6 && r.y + r.height <= l.height + 1e-6;
+
+describe('export content', () => {
+	it('says what the image shows: time window, certainty and kind filters, sources and date', () => {
+		expect(content.title).toBe('Nordkorea und Russland rücken zusammen');
+		expect(content.subtitle).toBe('Stand: bis Juli 2023 · nur berichtet und behauptet · 5 von 8 Arten');
+		expect(content.credits).toEqual([
+			'Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth',
+			'Exportiert am 26.11.2026'
+		]);
+		const en = snapshotContent(
+			story,
+			{ ...view, lang: 'en', kinds: [...FLOW_KINDS], monthIndex: null, certainty: 'possible' },
+			exportedAt,
+			{ timeZone: 'UTC' }
+		);
+		expect(en.subtitle).toBe('As of: all dates · reported, claimed and possible · all kinds');
+		expect(en.credits[1]).toBe('Exported on 26 November 2026');
+	});
+
+	it('lists only kinds and certainty styles that are on the map, with their counts', () => {
+		const kinds = content.legendKinds.map((k) => k.kind);
+		for (const k of kinds) expect(view.kinds).toContain(k);
+		expect(content.legendCertainties.map((c) => c.certainty)).not.toContain('possible');
+		for (const k of content.legendKinds) expect(k.count).toBeGreaterThan(0);
+	});
+});
+
+describe('layoutExport', () => {
+	it('gives the map the whole image minus the header and footer bands', () => {
+		const full = layout(1920, 1080);
+		expect(full.map.y).toBeGreaterThan(0);
+		expect(full.map.y).toBe(full.header?.rect.height);
+		expect(full.map.y + full.map.height).toBe(full.footer?.y);
+		expect(full.map.x).toBe(0);
+		expect(full.map.width).toBe(1920);
+
+		const none = layout(1920, 1080, { header: false, legend: false, credits: false });
+		expect(none.map).toEqual({ x: 0, y: 0, width: 1920, height: 1080 });
+		expect(none.header).toBeUndefined();
+		expect(none.legend).toBeUndefined();
+		expect(none.credits).toBeUndefined();
+
+		const noHeader = layout(1920, 1080, { ...all, header: false });
+		expect(noHeader.map.y).toBe(0);
+		const noLegend = layout(1920, 1080, { ...all, legend: false });
+		expect(noLegend.map.height).toBeGreaterThan(full.map.height);
+		const noFooter = layout(1920, 1080, { ...all, legend: false, credits: false });
+		expect(noFooter.map.y + noFooter.map.height).toBe(1080);
+	});
+
+	it('keeps the map rect in whole pixels (the offscreen map needs an integer size)', () => {
+		for (const [w, h] of SIZES) {
+			const l = layout(w, h);
+			expect(Number.isInteger(l.map.y)).toBe(true);
+			expect(Number.isInteger(l.map.height)).toBe(true);
+		}
+	});
+
+	for (const [w, h] of SIZES) {
+		it(`puts every text inside the image and off the map, without overlaps, at ${w}×${h}`, () => {
+			const l = layout(w, h);
+			const boxes = layoutTextBoxes(l);
+			expect(boxes.length).toBeGreaterThan(8);
+			for (const line of boxes) {
+				expect(inside(line.box, l), `${line.text} ${JSON.stringify(line.box)}`).toBe(true);
+				expect(overlap(line.box, l.map), `${line.text} covers the map`).toBe(false);
+				expect(line.text.length).toBeGreaterThan(0);
+			}
+			for (let i = 0; i < boxes.length; i++)
+				for (let j = i + 1; j < boxes.length; j++) {
+					const a = boxes[i]!;
+					const b = boxes[j]!;
+					expect(overlap(a.box, b.box), `"${a.text}" overlaps "${b.text}"`).toBe(false);
+				}
+			for (const item of l.legend?.items ?? []) {
+				expect(item.swatch.x1).toBeGreaterThanOrEqual(0);
+				expect(item.swatch.x2).toBeLessThan(item.label.x);
+				expect(inside(item.box, l)).toBe(true);
+			}
+			// The map keeps most of the image.
+			expect(l.map.height).toBeGreaterThan(h * 0.5);
+		});
+	}
+
+	it('scales type with the image width, so text keeps its proportion', () => {
+		const title = (w: number, h: number) => layout(w, h).header!.lines[0]!.fontPx;
+		expect(title(1200, 675)).toBeCloseTo(28, 6);
+		expect(title(1920, 1080) / title(1200, 675)).toBeCloseTo(1920 / 1200, 6);
+		expect(title(3508, 2480) / title(1200, 675)).toBeCloseTo(3508 / 1200, 6);
+		expect(layout(3508, 2480).scale).toBeCloseTo(3508 / 1200, 6);
+	});
+
+	it('wraps the subtitle and legend into rows that fit a narrow image', () => {
+		const everything = snapshotContent(
+			story,
+			{ ...view, kinds: [...FLOW_KINDS], monthIndex: null, certainty: 'possible' },
+			exportedAt
+		);
+		const l = layout(300, 900, all, everything);
+		const subtitleLines = l.header!.lines.filter((line) => !line.bold);
+		expect(subtitleLines.length).toBeGreaterThan(1);
+		for (const line of layoutTextBoxes(l)) expect(line.box.x + line.box.width).toBeLessThanOrEqual(300);
+		const kindRows = new Set(l.legend!.items.filter((i) => i.type === 'kind').map((i) => i.box.y));
+		expect(kindRows.size).toBeGreaterThan(1);
+		for (const item of l.legend!.items) expect(item.box.x + item.box.width).toBeLessThanOrEqual(300);
+	});
+
+	it('shortens a runaway title instead of letting it push the map out', () => {
+		const long = { ...content, title: 'Sehr '.repeat(200) + 'lang', subtitle: 'x'.repeat(2000) };
+		const l = layout(1080, 1080, all, long);
+		const title = l.header!.lines.filter((line) => line.bold);
+		expect(title.length).toBeLessThanOrEqual(2);
+		expect(title[title.length - 1]!.text.endsWith('…')).toBe(true);
+		expect(l.map.height).toBeGreaterThan(1080 * 0.4);
+		for (const line of layoutTextBoxes(l)) expect(inside(line.box, l)).toBe(true);
+	});
+
+	it('says so when nothing is visible', () => {
+		const empty = snapshotContent(story, { ...view, kinds: [] }, exportedAt);
+		const l = layout(1200, 800, all, empty);
+		expect(l.legend!.items).toEqual([]);
+		expect(l.legend!.lines.map((t) => t.text).join(' ')).toBe('Keine Verbindungen sichtbar.');
+	});
+});
+
+describe('wrapText', () => {
+	it('breaks at spaces, and inside words only when a word alone is too wide', () => {
+		const m = approximateMeasure;
+		expect(wrapText('aaa bbb ccc', 40, 10, false, m)).toEqual(['aaa bbb', 'ccc']);
+		const pieces = wrapText('x'.repeat(25), 56, 10, false, m);
+		expect(pieces).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
+		expect(wrapText('', 100, 10, false, m)).toEqual([]);
+	});
+});
