@@ -93,7 +93,10 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 			})
 		);
 	}
-	const areas: FeatureCollection<AreaGeometry, AreaProperties> = { type: 'FeatureCollection', features: areaFeatures };
+	const areas: FeatureCollection<AreaGeometry, AreaProperties> = {
+		type: 'FeatureCollection',
+		features: areaFeatures
+	};
 	const areasJson = JSON.stringify(areas);
 
 	mkdirSync(outDir, { recursive: true });
@@ -126,7 +129,10 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 	};
 }
 
-function areaFeature(geometry: AreaGeometry, properties: AreaProperties): Feature<AreaGeometry, AreaProperties> {
+function areaFeature(
+	geometry: AreaGeometry,
+	properties: AreaProperties
+): Feature<AreaGeometry, AreaProperties> {
 	return { type: 'Feature', id: properties.id, properties, geometry };
 }
 
@@ -159,7 +165,8 @@ function formatReport(report: GeoBuildReport): string {
 	].join('\n');
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const invokedDirectly =
+	process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
 	console.log(formatReport(buildGeo(process.argv[2] ? resolve(process.argv[2]) : DEFAULT_OUT_DIR)));
 }

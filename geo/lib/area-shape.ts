@@ -23,7 +23,9 @@ export function finishArea(geometry: AreaGeometry, minPartKm2: number): AreaGeom
 		.filter((rings) => (rings[0]?.length ?? 0) >= 4)
 		.map((rings) => rings.filter((ring) => ring.length >= 4));
 	const [only] = cleaned;
-	return cleaned.length === 1 && only ? { type: 'Polygon', coordinates: only } : { type: 'MultiPolygon', coordinates: cleaned };
+	return cleaned.length === 1 && only
+		? { type: 'Polygon', coordinates: only }
+		: { type: 'MultiPolygon', coordinates: cleaned };
 }
 
 /** The part with the largest area, with its holes. */

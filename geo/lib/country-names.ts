@@ -74,7 +74,11 @@ const UNITS_WITHOUT_ISO_CODE: Record<string, CountryIdentity> = {
 	},
 	Kosovo: { id: 'x-kosovo', name_de: 'Kosovo', name_en: 'Kosovo' },
 	'N. Cyprus': { id: 'x-northern-cyprus', name_de: 'Nordzypern', name_en: 'Northern Cyprus' },
-	'Scarborough Reef': { id: 'x-scarborough-shoal', name_de: 'Scarborough-Riff', name_en: 'Scarborough Shoal' },
+	'Scarborough Reef': {
+		id: 'x-scarborough-shoal',
+		name_de: 'Scarborough-Riff',
+		name_en: 'Scarborough Shoal'
+	},
 	'Serranilla Bank': { id: 'x-serranilla-bank', name_de: 'Serranilla-Bank', name_en: 'Serranilla Bank' },
 	'Siachen Glacier': { id: 'x-siachen-glacier', name_de: 'Siachen-Gletscher', name_en: 'Siachen Glacier' },
 	Somaliland: { id: 'x-somaliland', name_de: 'Somaliland', name_en: 'Somaliland' },
@@ -90,7 +94,10 @@ const UNITS_WITHOUT_ISO_CODE: Record<string, CountryIdentity> = {
  * Identity of a Natural Earth unit: ISO numeric id with names, or our fallback for units without
  * one. Throws for an unknown unit so a data update cannot silently ship a nameless country.
  */
-export function identifyCountry(isoNumeric: string | number | undefined, naturalEarthName: string): CountryIdentity {
+export function identifyCountry(
+	isoNumeric: string | number | undefined,
+	naturalEarthName: string
+): CountryIdentity {
 	if (isoNumeric !== undefined && isoNumeric !== '') {
 		const id = String(isoNumeric).padStart(3, '0');
 		const names = namesForIsoNumeric(id);
@@ -99,7 +106,9 @@ export function identifyCountry(isoNumeric: string | number | undefined, natural
 	}
 	const fallback = UNITS_WITHOUT_ISO_CODE[naturalEarthName];
 	if (!fallback) {
-		throw new Error(`Natural Earth unit "${naturalEarthName}" has no ISO id: add it to UNITS_WITHOUT_ISO_CODE`);
+		throw new Error(
+			`Natural Earth unit "${naturalEarthName}" has no ISO id: add it to UNITS_WITHOUT_ISO_CODE`
+		);
 	}
 	return fallback;
 }

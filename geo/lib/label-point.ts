@@ -17,10 +17,17 @@ interface Cell {
 	potential: number;
 }
 
-export function labelPoint(polygons: readonly Position[][][], precision = 0.05): [number, number] {
+/**
+ * Precision as a share of the shape's smaller side (and never finer than 0.05°): a label needs a
+ * good spot, not the exact optimum, and this keeps Russia as quick as Luxembourg.
+ */
+const RELATIVE_PRECISION = 1 / 200;
+const MIN_PRECISION = 0.05;
+
+export function labelPoint(polygons: readonly Position[][][]): [number, number] {
 	const largest = largestPolygon(polygons);
 	const rings = largest.map((ring) => ring.map((p): XY => [p[0] ?? 0, mercatorY(p[1] ?? 0)]));
-	const [x, y] = poleOfInaccessibility(rings, precision);
+	const [x, y] = poleOfInaccessibility(rings);
 	return [round(x), round(mercatorLat(y))];
 }
 
@@ -37,7 +44,7 @@ function largestPolygon(polygons: readonly Position[][][]): Position[][] {
 	return best;
 }
 
-function poleOfInaccessibility(rings: XY[][], precision: number): XY {
+function poleOfInaccessibility(rings: XY[][]): XY {
 	const outer = rings[0] ?? [];
 	let minX = Infinity;
 	let minY = Infinity;
@@ -51,6 +58,7 @@ function poleOfInaccessibility(rings: XY[][], precision: number): XY {
 	}
 	const size = Math.min(maxX - minX, maxY - minY);
 	if (!Number.isFinite(size) || size === 0) return [minX, minY];
+	const precision = Math.max(MIN_PRECISION, size * RELATIVE_PRECISION);
 
 	const cell = (x: number, y: number, half: number): Cell => {
 		const distance = signedDistance(x, y, rings);

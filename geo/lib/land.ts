@@ -29,7 +29,8 @@ export function decodeLand(atlas: AtlasTopology): IndexedPolygons {
 		const geometry = part.geometry as Polygon | MultiPolygon | null;
 		if (!geometry) continue;
 		const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-		for (const coordinates of parts) polygons.push(unwrapGeometry({ type: 'Polygon', coordinates }).coordinates);
+		for (const coordinates of parts)
+			polygons.push(unwrapGeometry({ type: 'Polygon', coordinates }).coordinates);
 	}
 	return indexPolygons(polygons);
 }

@@ -17,17 +17,6 @@ export function mercatorLat(y: number): number {
 	return (Math.atan(Math.sinh((y * Math.PI) / 180)) * 180) / Math.PI;
 }
 
-/** Absolute area of a triangle, in squared Mercator degrees. */
-export function mercatorTriangleArea(a: readonly number[], b: readonly number[], c: readonly number[]): number {
-	const ax = a[0] ?? 0;
-	const bx = b[0] ?? 0;
-	const cx = c[0] ?? 0;
-	const ay = mercatorY(a[1] ?? 0);
-	const by = mercatorY(b[1] ?? 0);
-	const cy = mercatorY(c[1] ?? 0);
-	return Math.abs((ax - cx) * (by - ay) - (ax - bx) * (cy - ay)) / 2;
-}
-
 /** Absolute area of a closed ring, in squared Mercator degrees. */
 export function mercatorRingArea(ring: readonly (readonly number[])[]): number {
 	let sum = 0;

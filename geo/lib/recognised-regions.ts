@@ -23,6 +23,8 @@ export interface RegionProperties {
 	anchor: [number, number];
 	anchor_name: string;
 	provenance: string;
+	/** The article's sentence the region illustrates. */
+	article_quote: string;
 	note: string;
 }
 

@@ -1,6 +1,7 @@
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { unwrapGeometry } from '../../src/lib/geo/antimeridian';
+import { shareSeamVertices } from './antimeridian-seams';
 import { identifyCountry, type CountryIdentity } from './country-names';
 import type { AtlasTopology } from './world-atlas';
 
@@ -40,6 +41,9 @@ export function sourceCountries(atlas: AtlasTopology): SourceCountries {
 		byId.set(identity.id, {
 			type: 'Feature',
 			id: identity.id,
+			// The id is repeated in properties: MapLibre turns string feature ids into integers
+			// (parseInt), which loses "x-kosovo" and leading zeros, so styles match on
+			// ['get', 'id'] instead.
 			properties: identity,
 			geometry: { type: 'MultiPolygon', coordinates: polygons }
 		});
@@ -48,7 +52,7 @@ export function sourceCountries(atlas: AtlasTopology): SourceCountries {
 	return {
 		countries: all
 			.filter((country) => country.geometry.coordinates.length > 0)
-			.map((country) => ({ ...country, geometry: unwrapGeometry(country.geometry) })),
+			.map((country) => ({ ...country, geometry: shareSeamVertices(unwrapGeometry(country.geometry)) })),
 		withoutArea: all
 			.filter((country) => country.geometry.coordinates.length === 0)
 			.map((country) => `${country.id} ${country.properties.name_en}`)

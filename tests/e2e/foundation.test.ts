@@ -91,6 +91,7 @@ describe('the built site in Chromium', () => {
 			expect(log.errors).toEqual([]);
 			expect(log.consoleErrors).toEqual([]);
 			expect(log.foreignRequests).toEqual([]);
+			expect(await log.cspViolations()).toEqual([]);
 		});
 	}
 

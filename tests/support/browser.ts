@@ -37,6 +37,8 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 /** Everything a page did that a test may want to complain about. */
 export interface PageLog {
 	errors: string[];
+	/** Content-Security-Policy violations reported by the page itself. */
+	cspViolations: () => Promise<string[]>;
 	consoleErrors: string[];
 	foreignRequests: string[];
 	requests: string[];
@@ -44,7 +46,14 @@ export interface PageLog {
 
 /** Records page errors, console errors and any request that leaves the site's own origin. */
 export function watchPage(page: Page, origin: string): PageLog {
-	const log: PageLog = { errors: [], consoleErrors: [], foreignRequests: [], requests: [] };
+	const log: PageLog = {
+		errors: [],
+		consoleErrors: [],
+		foreignRequests: [],
+		requests: [],
+		cspViolations: () =>
+			page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => [])
+	};
 	page.on('pageerror', (e) => log.errors.push(e.message));
 	page.on('console', (m) => {
 		if (m.type() === 'error') log.consoleErrors.push(m.text());
@@ -58,6 +67,17 @@ export function watchPage(page: Page, origin: string): PageLog {
 		}
 	});
 	return log;
+}
+
+/** Counts CSP violations from the very first script on; call before the page is opened. */
+export async function recordCspViolations(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { __csp: string[] }).__csp = seen;
+		document.addEventListener('securitypolicyviolation', (e) =>
+			seen.push(`${e.violatedDirective} ${e.blockedURI}`)
+		);
+	});
 }
 
 /** Waits for the map's ready signal: aria-busy="false" on the map region. */

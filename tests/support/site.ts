@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, watchPage, waitForMap, type PageLog } from './browser';
+import { launchChromium, recordCspViolations, watchPage, waitForMap, type PageLog } from './browser';
 import { serveStatic, type StaticServer } from './server';
 
 export const BUILD_DIR = resolve(process.cwd(), 'build');
@@ -41,6 +41,7 @@ export async function startSite(): Promise<Site> {
 			});
 			contexts.push(context);
 			const page = await context.newPage();
+			await recordCspViolations(page);
 			const log = watchPage(page, new URL(server.url).origin);
 			await page.goto(new URL(options.path ?? '', server.url).href);
 			if (options.waitForMap !== false) await waitForMap(page);

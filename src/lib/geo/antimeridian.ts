@@ -125,11 +125,15 @@ function pending(points: readonly Position[]): PendingRing {
 	return ring;
 }
 
-/** Moves a ring by whole turns so the middle of its longitude range lies in -180..180. */
+/**
+ * Moves a ring by whole turns so the middle of its longitude range lies in -180..180; a ring
+ * centred exactly on the antimeridian stays where its first point is.
+ */
 function intoMainWorld(ring: PendingRing): PendingRing {
 	const [west, east] = lonRange(ring);
-	const extra = ring.extra - Math.round((west + east) / 2 / 360);
-	return extra === ring.extra ? ring : { ...ring, extra };
+	const centre = (west + east) / 2;
+	if (Math.abs(centre) <= 180) return ring;
+	return { ...ring, extra: ring.extra - Math.round(centre / 360) };
 }
 
 /** Moves each polygon by whole turns so it lies as close as possible to the largest one. */

@@ -115,6 +115,59 @@ const de = {
 			canvasLimit: 'Canvas-Grenze des Browsers'
 		}
 	},
+	/** The export dialog (PNG, SVG, GeoJSON, CSV); `{name}` are placeholders. */
+	exporter: {
+		open: 'Exportieren',
+		openLabel: 'Karte oder Daten exportieren',
+		title: 'Exportieren',
+		intro: 'Die aktuelle Ansicht als Bild oder die sichtbaren Daten als Datei.',
+		format: 'Format',
+		formats: {
+			png: 'PNG (Bild)',
+			svg: 'SVG (Vektorgrafik)',
+			geojson: 'GeoJSON (Geodaten)',
+			csv: 'CSV (Tabelle)'
+		},
+		size: 'Größe',
+		width: 'Breite (px)',
+		height: 'Höhe (px)',
+		include: 'Im Bild',
+		includeHeader: 'Titel und Filter',
+		includeLegend: 'Legende',
+		includeCredits: 'Quellen und Datum',
+		preview: 'Vorschau des Bildaufbaus',
+		previewLabel:
+			'Vorschau: {width} × {height} px, Karte {mapWidth} × {mapHeight} px; gestrichelt der Ausschnitt des Bildschirms',
+		filename: 'Dateiname',
+		limits: 'Grenze dieses Browsers: {side} px pro Seite, {megapixels} Millionen Pixel.',
+		limitsUnknown: 'WebGL 2 fehlt: Bilder können hier nicht gerendert werden.',
+		needsMap: 'PNG und SVG brauchen die Karte; sie ist noch nicht geladen.',
+		download: 'Herunterladen',
+		cancel: 'Abbrechen',
+		close: 'Schließen',
+		steps: {
+			fonts: 'Schriften werden geladen …',
+			map: 'Karte wird in {width} × {height} px gerendert …',
+			compose: 'Titel, Legende und Quellen werden gesetzt …',
+			encode: 'PNG wird geschrieben …',
+			svg: 'SVG wird erstellt …',
+			data: 'Daten werden zusammengestellt …'
+		},
+		done: 'Gespeichert: {filename}',
+		cancelled: 'Export abgebrochen.',
+		failed: 'Export fehlgeschlagen: {message}',
+		errors: {
+			canvas:
+				'Der Browser kann keine Bildfläche von {width} × {height} px anlegen (Speicher- oder Canvas-Grenze). Bitte eine kleinere Größe wählen.',
+			webgl:
+				'WebGL konnte für {width} × {height} px nicht gestartet werden ({message}). Bitte eine kleinere Größe wählen.',
+			size: 'Der Browser hat die Karte nur mit {actualWidth} × {actualHeight} statt {width} × {height} Pixeln gerendert (Grenze des Grafikspeichers). Bitte eine kleinere Größe wählen.',
+			lost: 'Der WebGL-Kontext ging beim Rendern verloren (zu wenig Grafikspeicher?).',
+			timeout: 'Die Karte wurde nicht innerhalb von {seconds} s fertig gerendert.',
+			map: 'Die Karte meldete einen Fehler: {message}',
+			encode: 'Das PNG konnte nicht geschrieben werden (zu groß für diesen Browser?).'
+		}
+	},
 	certainties: certaintyWords('de'),
 	certaintyDefinitions: certaintyDefinitions('de'),
 	roles: {
@@ -225,6 +278,57 @@ const en: Strings = {
 				'{width} × {height} px is too large: this browser can render at most {megapixels} million pixels at once ({limit}).',
 			suggestion: 'The largest size with this shape is {suggestWidth} × {suggestHeight} px.',
 			canvasLimit: "the browser's canvas limit"
+		}
+	},
+	exporter: {
+		open: 'Export',
+		openLabel: 'Export the map or the data',
+		title: 'Export',
+		intro: 'The current view as an image, or the visible data as a file.',
+		format: 'Format',
+		formats: {
+			png: 'PNG (image)',
+			svg: 'SVG (vector graphic)',
+			geojson: 'GeoJSON (geodata)',
+			csv: 'CSV (spreadsheet)'
+		},
+		size: 'Size',
+		width: 'Width (px)',
+		height: 'Height (px)',
+		include: 'In the image',
+		includeHeader: 'Title and filters',
+		includeLegend: 'Legend',
+		includeCredits: 'Sources and date',
+		preview: 'Preview of the layout',
+		previewLabel:
+			'Preview: {width} × {height} px, map {mapWidth} × {mapHeight} px; dashed: the extent on screen',
+		filename: 'File name',
+		limits: "This browser's limit: {side} px per side, {megapixels} million pixels.",
+		limitsUnknown: 'WebGL 2 is missing: images cannot be rendered here.',
+		needsMap: 'PNG and SVG need the map, which has not loaded yet.',
+		download: 'Download',
+		cancel: 'Cancel',
+		close: 'Close',
+		steps: {
+			fonts: 'Loading fonts …',
+			map: 'Rendering the map at {width} × {height} px …',
+			compose: 'Setting title, legend and credits …',
+			encode: 'Writing the PNG …',
+			svg: 'Building the SVG …',
+			data: 'Collecting the data …'
+		},
+		done: 'Saved: {filename}',
+		cancelled: 'Export cancelled.',
+		failed: 'Export failed: {message}',
+		errors: {
+			canvas:
+				'The browser cannot create an image of {width} × {height} px (memory or canvas limit). Please choose a smaller size.',
+			webgl: 'WebGL could not start at {width} × {height} px ({message}). Please choose a smaller size.',
+			size: 'The browser rendered the map at only {actualWidth} × {actualHeight} instead of {width} × {height} pixels (graphics memory limit). Please choose a smaller size.',
+			lost: 'The WebGL context was lost while rendering (not enough graphics memory?).',
+			timeout: 'The map did not finish rendering within {seconds} s.',
+			map: 'The map reported an error: {message}',
+			encode: 'The PNG could not be written (too large for this browser?).'
 		}
 	},
 	certainties: certaintyWords('en'),

@@ -1,0 +1,275 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import {
+	area,
+	bbox,
+	booleanPointInPolygon,
+	booleanValid,
+	centroid,
+	difference,
+	featureCollection,
+	intersect
+} from '@turf/turf';
+import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AREAS_FILE, buildGeo, DEFAULT_OUT_DIR, WORLD_FILE, type AreaProperties } from '../../geo/build';
+import type { BBox } from '../../geo/config';
+import { geoOutputsAreFresh } from '../../geo/freshness';
+import { clipToBox, decodeLand, type IndexedPolygons } from '../../geo/lib/land';
+import { readAtlas } from '../../geo/lib/world-atlas';
+
+/**
+ * Checks the files the map actually loads (static/data), rebuilding them first if they are
+ * missing or older than the pipeline, so a stale build can never pass.
+ */
+
+type WorldTopology = Topology<{
+	countries: GeometryCollection;
+	land: GeometryCollection;
+	borders: GeometryCollection;
+	countryLabels: GeometryCollection;
+}>;
+type Area = Feature<Polygon | MultiPolygon, AreaProperties>;
+
+let worldJson: string;
+let world: WorldTopology;
+let countries: Feature<Polygon | MultiPolygon>[];
+let areas: Area[];
+let land10m: IndexedPolygons;
+
+beforeAll(() => {
+	if (!geoOutputsAreFresh(DEFAULT_OUT_DIR)) buildGeo(DEFAULT_OUT_DIR);
+	worldJson = readFileSync(join(DEFAULT_OUT_DIR, WORLD_FILE), 'utf8');
+	world = JSON.parse(worldJson) as WorldTopology;
+	countries = feature(world, world.objects.countries).features as Feature<Polygon | MultiPolygon>[];
+	areas = (
+		JSON.parse(readFileSync(join(DEFAULT_OUT_DIR, AREAS_FILE), 'utf8')) as FeatureCollection<
+			Polygon | MultiPolygon,
+			AreaProperties
+		>
+	).features;
+	land10m = decodeLand(readAtlas('land-10m'));
+}, 60_000);
+
+const country = (id: string) => countries.find((candidate) => candidate.id === id);
+
+function linesOf(geometry: Geometry | null): Position[][] {
+	if (!geometry) return [];
+	switch (geometry.type) {
+		case 'Polygon':
+		case 'MultiLineString':
+			return geometry.coordinates;
+		case 'MultiPolygon':
+			return geometry.coordinates.flat();
+		case 'LineString':
+			return [geometry.coordinates];
+		default:
+			return [];
+	}
+}
+
+function vertexCount(geometry: Geometry | null, box?: BBox): number {
+	return linesOf(geometry)
+		.flat()
+		.filter(
+			([lon = 0, lat = 0]) => !box || (lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3])
+		).length;
+}
+
+/** Every decoded ring and line of the shipped world, labelled for failure messages. */
+function allWorldLines(): { owner: string; line: Position[] }[] {
+	const collections = {
+		countries: feature(world, world.objects.countries),
+		land: feature(world, world.objects.land),
+		borders: feature(world, world.objects.borders)
+	};
+	return Object.entries(collections).flatMap(([name, collection]) =>
+		collection.features.flatMap((item) =>
+			linesOf(item.geometry).map((line) => ({ owner: `${name} ${item.id ?? ''}`, line }))
+		)
+	);
+}
+
+function longestLonStep(lines: { owner: string; line: Position[] }[]): {
+	step: number;
+	owner: string;
+	at?: Position;
+} {
+	let worst: { step: number; owner: string; at?: Position } = { step: 0, owner: '' };
+	for (const { owner, line } of lines) {
+		for (let i = 1; i < line.length; i++) {
+			const step = Math.abs((line[i]?.[0] ?? 0) - (line[i - 1]?.[0] ?? 0));
+			if (step > worst.step) worst = { step, owner, at: line[i - 1] };
+		}
+	}
+	return worst;
+}
+
+describe('world.topo.json countries', () => {
+	it('has unique ids on every country', () => {
+		const ids = countries.map((item) => item.id);
+		expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids.length).toBeGreaterThan(240);
+	});
+
+	it.each([
+		['408', 'Nordkorea', 'North Korea'],
+		['410', 'Südkorea', 'South Korea'],
+		['392', 'Japan', 'Japan'],
+		['643', 'Russland', 'Russia'],
+		['156', 'China', 'China'],
+		['804', 'Ukraine', 'Ukraine']
+	])('names %s in German and English', (id, nameDe, nameEn) => {
+		expect(country(id)?.properties).toEqual({ id, name_de: nameDe, name_en: nameEn });
+	});
+
+	it('gives every country a German and an English name and nothing else', () => {
+		for (const item of countries) {
+			expect(Object.keys(item.properties ?? {}).sort()).toEqual(['id', 'name_de', 'name_en']);
+			expect(item.properties?.['name_de'], `${item.id}`).toMatch(/\S/);
+			expect(item.properties?.['name_en'], `${item.id}`).toMatch(/\S/);
+		}
+	});
+
+	it('names units without an ISO code with stable fallback ids', () => {
+		expect(country('x-kosovo')?.properties).toMatchObject({ name_de: 'Kosovo', name_en: 'Kosovo' });
+		expect(country('x-northern-cyprus')?.properties).toMatchObject({ name_en: 'Northern Cyprus' });
+		expect(country('x-somaliland')).toBeDefined();
+	});
+
+	it('has one label point per country, with names and area', () => {
+		const labels = feature(world, world.objects.countryLabels).features;
+		expect(labels.map((label) => label.id).sort()).toEqual(countries.map((item) => item.id).sort());
+		const russia = labels.find((label) => label.id === '643');
+		expect(russia?.properties).toMatchObject({ name_de: 'Russland', name_en: 'Russia' });
+		expect(russia?.geometry.type).toBe('Point');
+		if (russia?.geometry.type !== 'Point') return;
+		expect(booleanPointInPolygon(russia.geometry.coordinates, country('643') as Feature<MultiPolygon>)).toBe(
+			true
+		);
+	});
+});
+
+describe('world.topo.json at the antimeridian', () => {
+	it('never steps more than 180° in longitude between consecutive points', () => {
+		const worst = longestLonStep(allWorldLines());
+		expect(worst.step, `${worst.owner} at ${String(worst.at)}`).toBeLessThanOrEqual(180);
+	});
+
+	it('has no edge longer than 30° of longitude anywhere (Antarctica closes via the pole in short steps)', () => {
+		const worst = longestLonStep(allWorldLines());
+		expect(worst.step, `${worst.owner} at ${String(worst.at)}`).toBeLessThanOrEqual(30);
+	});
+
+	it('keeps Russia east of 180° as one shape with its mainland', () => {
+		const russia = country('643') as Feature<MultiPolygon>;
+		const lons = linesOf(russia.geometry)
+			.flat()
+			.map(([lon = 0]) => lon);
+		expect(Math.min(...lons)).toBeGreaterThan(0);
+		expect(Math.max(...lons)).toBeGreaterThan(185);
+		const moscow = [37.62, 55.75];
+		const chukotkaEast = [186.5, 66.3]; // Chukotka east of the antimeridian, near Provideniya
+		const mainland = russia.geometry.coordinates.find((rings) =>
+			booleanPointInPolygon(moscow, { type: 'Polygon', coordinates: rings })
+		);
+		expect(mainland).toBeDefined();
+		expect(booleanPointInPolygon(chukotkaEast, { type: 'Polygon', coordinates: mainland ?? [] })).toBe(true);
+	});
+
+	it('closes Antarctica via the south pole', () => {
+		const antarctica = country('010');
+		expect(
+			Math.min(
+				...linesOf(antarctica?.geometry ?? null)
+					.flat()
+					.map(([, lat = 0]) => lat)
+			)
+		).toBe(-90);
+	});
+});
+
+describe('world.topo.json payload', () => {
+	it('fits the 150 KB gzip budget', () => {
+		const gzipped = gzipSync(worldJson, { level: 9 }).length;
+		console.log(
+			`world.topo.json: ${(worldJson.length / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzipped`
+		);
+		expect(gzipped).toBeLessThanOrEqual(150 * 1024);
+	});
+
+	it('keeps the story region detailed enough for zoom 6', () => {
+		// Natural Earth 10m has ~6,900 vertices for Japan and ~4,900 on the Korean peninsula's
+		// land in this box; 50m has ~1,100 and ~440. Over-simplifying would drop below these.
+		expect(vertexCount(country('392')?.geometry ?? null)).toBeGreaterThanOrEqual(3000);
+		const land = feature(world, world.objects.land).features;
+		const korea = land.reduce((sum, item) => sum + vertexCount(item.geometry, [124, 33, 131, 43]), 0);
+		expect(korea).toBeGreaterThanOrEqual(2000);
+	});
+
+	it('draws interior borders as a MultiLineString', () => {
+		const [borders] = world.objects.borders.geometries;
+		expect(borders?.type).toBe('MultiLineString');
+	});
+});
+
+describe('areas.geojson', () => {
+	const byId = (id: string) => areas.find((item) => item.id === id) as Area;
+
+	it('has the four areas, each with its id twice and its provenance', () => {
+		expect(areas.map((item) => item.id)).toEqual(['patrol-waters', 'crimea', 'luhansk', 'donetsk']);
+		for (const item of areas) {
+			expect(item.properties.id).toBe(item.id);
+			expect(item.properties.provenance).toMatch(/hand-drawn/i);
+			expect(item.properties.source).toMatch(/Natural Earth/);
+			expect(booleanValid(item), `${item.id} is valid`).toBe(true);
+		}
+		expect(byId('patrol-waters').properties.kind).toBe('patrol-waters');
+		expect(byId('crimea').properties.kind).toBe('recognised-region');
+	});
+
+	const landUnder = (item: Area) => clipToBox(land10m, bbox(item) as BBox);
+
+	it('draws the patrol waters on the sea between Korea and Japan', () => {
+		const waters = byId('patrol-waters');
+		const km2 = area(waters) / 1e6;
+		expect(km2).toBeGreaterThan(600_000);
+		expect(km2).toBeLessThan(1_300_000);
+		const [lon = 0, lat = 0] = centroid(waters).geometry.coordinates;
+		expect(lon).toBeGreaterThan(129);
+		expect(lon).toBeLessThan(138);
+		expect(lat).toBeGreaterThan(35);
+		expect(lat).toBeLessThan(43);
+		const land = landUnder(waters);
+		const onLand = land ? intersect(featureCollection<Polygon | MultiPolygon>([waters, land])) : null;
+		expect((onLand ? area(onLand) : 0) / area(waters)).toBeLessThan(0.005);
+	});
+
+	it.each([
+		['crimea', 27_000],
+		['luhansk', 26_700],
+		['donetsk', 26_500]
+	])('draws %s inside Ukraine, on land, at about its real size', (id, expectedKm2) => {
+		const region = byId(id);
+		const [west, south, east, north] = bbox(region);
+		expect(west).toBeGreaterThanOrEqual(22);
+		expect(east).toBeLessThanOrEqual(41);
+		expect(south).toBeGreaterThanOrEqual(44);
+		expect(north).toBeLessThanOrEqual(53);
+		const km2 = area(region) / 1e6;
+		expect(km2).toBeGreaterThan(expectedKm2 * 0.65);
+		expect(km2).toBeLessThan(expectedKm2 * 1.35);
+		const land = landUnder(region);
+		const atSea = land ? difference(featureCollection<Polygon | MultiPolygon>([region, land])) : region;
+		expect((atSea ? area(atSea) : 0) / area(region)).toBeLessThan(0.005);
+	});
+
+	it('keeps Luhansk and Donetsk from overlapping', () => {
+		const overlap = intersect(featureCollection<Polygon | MultiPolygon>([byId('luhansk'), byId('donetsk')]));
+		expect(overlap ? area(overlap) / 1e6 : 0).toBeLessThan(10);
+	});
+});
