@@ -10,7 +10,7 @@ import { decodeLand } from './lib/land';
 import { buildPatrolWaters } from './lib/patrol-waters';
 import { buildRecognisedRegion, type RegionProperties } from './lib/recognised-regions';
 import { sourceCountries } from './lib/source-countries';
-import { readAtlas } from './lib/world-atlas';
+import { ATLAS_VERSION, readAtlas } from './lib/world-atlas';
 import { buildWorldTopology } from './lib/world-topology';
 
 /**
@@ -24,7 +24,7 @@ export const AREAS_FILE = 'areas.geojson';
 export const DEFAULT_OUT_DIR = fileURLToPath(new URL('../static/data/', import.meta.url));
 
 const INPUTS = new URL('./inputs/', import.meta.url);
-const NATURAL_EARTH = 'Natural Earth 10m (public domain) via world-atlas 2.0.2';
+const NATURAL_EARTH = `Natural Earth 10m (public domain) via world-atlas ${ATLAS_VERSION}`;
 
 export interface GeoBuildReport {
 	world: {

@@ -28,7 +28,7 @@ export interface DetailZone {
  * First matching zone wins; the last one covers the world. The core zones are where the story is
  * read at zoom 6: Korea, Japan, Primorye and the Amur (Vladivostok, Vostochny, Komsomolsk), and
  * Crimea/Donbas under the hand-drawn areas. There a vertex survives if its triangle exceeds
- * about a quarter pixel² at zoom 6, which keeps almost all of Natural Earth 10m. Russia and China
+ * about 0.4 px² at zoom 6, which keeps most of Natural Earth 10m. Russia and China
  * north of 35°N are read at zoom 3–5 (about 1.5 px² at zoom 4); the rest of the world is
  * context at zoom 1–3 (about 2.5 px² at zoom 2). Measured sizes per zone are in geo/README.md.
  */

@@ -11,7 +11,10 @@ import { build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `nk-russia-${version}`;
-const ASSETS = [...build, ...files, ...prerendered];
+// Font files for scripts the app never shows (Cyrillic, Greek, Vietnamese) and the older .woff
+// copies are left to the network: the browser only fetches them if a page ever needs them.
+const UNUSED_FONT = /noto-sans-(?!latin)[a-z-]+-\d+-normal\.[\w-]+\.woff2?$|\.woff$/;
+const ASSETS = [...build, ...files, ...prerendered].filter((path) => !UNUSED_FONT.test(path));
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(

@@ -13,6 +13,9 @@ export type AtlasTopology = Topology<{ countries?: GeometryCollection; land: Geo
 
 const require = createRequire(import.meta.url);
 
+/** The packaged version, quoted in the provenance of everything built from it. */
+export const ATLAS_VERSION = (require('world-atlas/package.json') as { version: string }).version;
+
 export function atlasPath(name: AtlasName): string {
 	return require.resolve(`world-atlas/${name}.json`);
 }

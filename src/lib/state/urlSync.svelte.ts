@@ -45,13 +45,15 @@ function apply(view: ViewState, state: UrlState, defaultLang: ViewState['lang'])
  */
 export function connectUrl(
 	view: ViewState,
-	story: Story,
+	story: () => Story,
 	onCamera: (camera: Camera) => void,
 	win: Window = window
 ): () => void {
-	const knownIds = new Set(
-		[...story.flows, ...story.places, ...story.areas, ...story.events].map((item) => item.id)
-	);
+	// Read on every parse: the reader may have opened another story since.
+	const knownIds = () => {
+		const s = story();
+		return new Set([...s.flows, ...s.places, ...s.areas, ...s.events].map((item) => item.id));
+	};
 	const defaultLang = view.lang;
 	const defaults: UrlState = {
 		lang: defaultLang,
@@ -61,7 +63,7 @@ export function connectUrl(
 		layers: ALL_LAYERS,
 		selected: null
 	};
-	const read = () => parseUrlState(win.location.search, knownIds);
+	const read = () => parseUrlState(win.location.search, knownIds());
 	apply(view, read(), defaultLang);
 
 	const withoutCamera = (s: UrlState) => serializeUrlState({ ...s, camera: undefined }, defaults);

@@ -1,0 +1,90 @@
+import { parseStory, type Story } from './schema';
+
+/** Story files larger than this are refused before they are read: 10 MB holds ~20,000 flows. */
+export const MAX_STORY_BYTES = 10 * 1024 * 1024;
+
+export type LoadMode = 'replace' | 'extend';
+
+/**
+ * A file with a title and article is a whole story and replaces the current one; a file with only
+ * lists (flows, events, ...) adds to it. Readers then need no mode switch to get it right.
+ */
+export function detectLoadMode(input: unknown): LoadMode {
+	return typeof input === 'object' && input !== null && ('title' in input || 'article' in input)
+		? 'replace'
+		: 'extend';
+}
+
+export type LoadResult = { ok: true; story: Story } | { ok: false; errors: string[] };
+
+const COLLECTIONS = ['sources', 'places', 'flows', 'areas', 'events'] as const;
+
+/**
+ * Adds the items of a story file to the current story. Only additions: an item whose id is
+ * already taken is reported as a duplicate, so a file can never silently rewrite a claim.
+ * File items are appended after the current ones; error paths are translated back to the
+ * file's own indexes (`flows[0]` is the file's first flow), so the reader can find the mistake.
+ */
+function extend(current: Story, file: Record<string, unknown>): LoadResult {
+	const unknownKeys = Object.keys(file).filter(
+		(k) => k !== 'version' && !(COLLECTIONS as readonly string[]).includes(k)
+	);
+	if (unknownKeys.length) {
+		return { ok: false, errors: unknownKeys.map((k) => `${k}: not allowed in an extension file`) };
+	}
+	const merged: Record<string, unknown> = { ...current };
+	const offsets: Record<string, number> = {};
+	for (const key of COLLECTIONS) {
+		const added = file[key];
+		if (added === undefined) continue;
+		if (!Array.isArray(added)) return { ok: false, errors: [`${key}: must be a list`] };
+		offsets[key] = current[key].length;
+		merged[key] = [...current[key], ...added];
+	}
+	const result = parseStory(merged);
+	if (result.ok) return result;
+	const fileErrors = result.errors.map((error) =>
+		error.replace(/^(sources|places|flows|areas|events)\[(\d+)\]/, (whole, key: string, index: string) => {
+			const offset = offsets[key];
+			return offset === undefined || Number(index) < offset ? whole : `${key}[${Number(index) - offset}]`;
+		})
+	);
+	return { ok: false, errors: fileErrors };
+}
+
+/**
+ * Parses a story file's text: a whole story (replace) or items to add (extend); without a mode,
+ * the file's content decides (detectLoadMode). Never throws.
+ */
+export function loadStoryText(text: string, current: Story, mode?: LoadMode): LoadResult {
+	let input: unknown;
+	try {
+		input = JSON.parse(text);
+	} catch (e) {
+		return { ok: false, errors: [`(file): not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
+	}
+	if ((mode ?? detectLoadMode(input)) === 'replace') return parseStory(input);
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+		return { ok: false, errors: ['(root): an extension file must be an object with lists to add'] };
+	}
+	return extend(current, input as Record<string, unknown>);
+}
+
+/** Reads a File the reader chose or dropped; refuses oversized files before reading them. */
+export async function loadStoryFile(file: Blob, current: Story, mode?: LoadMode): Promise<LoadResult> {
+	if (file.size > MAX_STORY_BYTES) {
+		const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+		return {
+			ok: false,
+			errors: [`(file): ${mb(file.size)} MB is larger than the limit of ${mb(MAX_STORY_BYTES)} MB`]
+		};
+	}
+	try {
+		return loadStoryText(await file.text(), current, mode);
+	} catch (e) {
+		return {
+			ok: false,
+			errors: [`(file): could not be read (${e instanceof Error ? e.message : String(e)})`]
+		};
+	}
+}

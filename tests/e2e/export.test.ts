@@ -1,0 +1,587 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+import { story } from '../../src/lib/story';
+import { KIND_COLORS } from '../../src/lib/map/theme';
+import { timelineMonths } from '../../src/lib/state/timeline';
+import { xmlWellFormednessErrors } from '../../src/lib/export/xml';
+import { CSV_BOM, CSV_COLUMNS, exportGeoJsonSchema } from '../../src/lib/export/data';
+import { exportFilename } from '../../src/lib/export/filename';
+import { startSite, type Site } from '../support/site';
+
+/**
+ * The export dialog end to end: real renders in Chromium (SwiftShader), real downloads, files
+ * read back and checked the way a picture editor, a GIS or a spreadsheet would read them.
+ */
+
+let site: Site;
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+type MapWindow = { __map: import('maplibre-gl').Map };
+type Format = 'png' | 'svg' | 'geojson' | 'csv';
+
+const LATEST_MONTH = timelineMonths(story.flows).at(-1)!;
+
+/** Waits until the live map has applied every change and rendered it. */
+async function settled(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = (window as unknown as MapWindow).__map;
+				const check = () => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', check));
+				requestAnimationFrame(() => requestAnimationFrame(check));
+			})
+	);
+}
+
+/** What must not change when exporting: the live map's canvas and camera. */
+async function liveState(page: Page) {
+	return page.evaluate(() => {
+		const map = (window as unknown as MapWindow).__map;
+		const canvas = map.getCanvas();
+		const c = map.getCenter();
+		return {
+			canvas: [canvas.width, canvas.height],
+			css: [map.getContainer().clientWidth, map.getContainer().clientHeight],
+			camera: [c.lng, c.lat, map.getZoom(), map.getBearing()],
+			pixelRatio: map.getPixelRatio(),
+			padding: map.getPadding()
+		};
+	});
+}
+
+function dialogOf(page: Page) {
+	return page.getByTestId('export-dialog');
+}
+
+async function openDialog(page: Page, name = 'Exportieren'): Promise<void> {
+	const open = await dialogOf(page).evaluate((d) => (d as HTMLDialogElement).open);
+	if (!open) await page.getByRole('button', { name, exact: true }).click();
+}
+
+async function closeDialog(page: Page): Promise<void> {
+	await page.keyboard.press('Escape');
+	await page.waitForFunction(() => !document.querySelector<HTMLDialogElement>('dialog.export')?.open);
+}
+
+interface Choice {
+	format: Format;
+	preset?: string;
+	header?: boolean;
+	legend?: boolean;
+	credits?: boolean;
+	openName?: string;
+	downloadName?: string;
+}
+
+/** Chooses in the dialog, clicks download and returns the downloaded file. */
+async function exportFile(page: Page, choice: Choice): Promise<{ name: string; data: Buffer; ms: number }> {
+	await openDialog(page, choice.openName);
+	const dialog = dialogOf(page);
+	await dialog.locator(`input[name="export-format"][value="${choice.format}"]`).check();
+	if (choice.preset) await dialog.locator('#export-size').selectOption(choice.preset);
+	for (const part of ['header', 'legend', 'credits'] as const) {
+		const on = choice[part];
+		if (on !== undefined) await dialog.locator(`input[name="export-${part}"]`).setChecked(on);
+	}
+	const started = Date.now();
+	const [download] = await Promise.all([
+		page.waitForEvent('download', { timeout: 170_000 }),
+		dialog.getByRole('button', { name: choice.downloadName ?? 'Herunterladen', exact: true }).click()
+	]);
+	const path = await download.path();
+	const ms = Date.now() - started;
+	expect(path).toBeTruthy();
+	const data = await readFile(path!);
+	// The offscreen map is gone once the file is handed over.
+	await expect(page.locator('[data-export-offscreen]').count()).resolves.toBe(0);
+	return { name: download.suggestedFilename(), data, ms };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pixels
+
+function rgb(hex: string): [number, number, number] {
+	return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+function pixel(png: PNG, x: number, y: number): [number, number, number, number] {
+	const i = (y * png.width + x) * 4;
+	return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!, png.data[i + 3]!];
+}
+
+function whiteShareOfRow(png: PNG, y: number): number {
+	let white = 0;
+	for (let x = 0; x < png.width; x++) {
+		const [r, g, b] = pixel(png, x, y);
+		if (r === 255 && g === 255 && b === 255) white++;
+	}
+	return white / png.width;
+}
+
+/**
+ * The bands as seen in the pixels: header and footer have a pure white background with some
+ * text; the map never is mostly pure white (sea, land and halos are all tinted).
+ */
+function bands(png: PNG): { headerBottom: number; footerTop: number } {
+	const isWhiteRow = (y: number) => whiteShareOfRow(png, y) > 0.6;
+	let headerBottom = 0;
+	while (headerBottom < png.height && isWhiteRow(headerBottom)) headerBottom++;
+	let footerTop = png.height;
+	while (footerTop > headerBottom && isWhiteRow(footerTop - 1)) footerTop--;
+	return { headerBottom, footerTop };
+}
+
+function countNear(png: PNG, hex: string, y0: number, y1: number, tolerance = 16): number {
+	const [r, g, b] = rgb(hex);
+	let n = 0;
+	for (let y = y0; y < y1; y++)
+		for (let x = 0; x < png.width; x++) {
+			const p = pixel(png, x, y);
+			if (Math.abs(p[0] - r) + Math.abs(p[1] - g) + Math.abs(p[2] - b) < tolerance) n++;
+		}
+	return n;
+}
+
+function darkPixels(png: PNG, y0: number, y1: number): number {
+	let n = 0;
+	for (let y = y0; y < y1; y++)
+		for (let x = 0; x < png.width; x++) {
+			const [r, g, b] = pixel(png, x, y);
+			if (Math.max(r, g, b) < 80) n++;
+		}
+	return n;
+}
+
+function distinctColours(png: PNG, y0: number, y1: number): number {
+	const seen = new Set<number>();
+	// Every other pixel is plenty and keeps A4 fast.
+	for (let y = y0; y < y1; y += 2)
+		for (let x = 0; x < png.width; x += 2) {
+			const [r, g, b] = pixel(png, x, y);
+			seen.add((r << 16) | (g << 8) | b);
+		}
+	return seen.size;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('PNG export', () => {
+	it('renders every size preset at its exact size, with map, header and legend; the live map is untouched', async () => {
+		const { page, log } = await site.open();
+		await settled(page);
+		const before = await liveState(page);
+		expect(before.padding).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
+		const [w, h] = before.css as [number, number];
+		const presets: [string, number, number][] = [
+			['view-1x', w, h],
+			['view-2x', 2 * w, 2 * h],
+			['view-3x', 3 * w, 3 * h],
+			['full-hd', 1920, 1080],
+			['square', 1080, 1080],
+			['social', 1200, 675],
+			['a4-landscape-300dpi', 3508, 2480]
+		];
+		const visibleKinds = [...new Set(story.flows.map((f) => f.kind))];
+		for (const [preset, width, height] of presets) {
+			const file = await exportFile(page, { format: 'png', preset });
+			if (preset === 'full-hd' || preset === 'a4-landscape-300dpi')
+				console.log(`PNG export ${preset} ${width}x${height}: ${(file.ms / 1000).toFixed(1)} s`);
+			expect(file.name).toBe(
+				exportFilename({ kind: 'png', month: null, latestMonth: LATEST_MONTH, lang: 'de', width, height })
+			);
+			expect(file.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de_${width}x${height}.png`);
+			const png = PNG.sync.read(file.data);
+			expect([png.width, png.height], preset).toEqual([width, height]);
+
+			const { headerBottom, footerTop } = bands(png);
+			// Header: a white band on top with dark title text in it.
+			expect(headerBottom, `${preset} header band`).toBeGreaterThan(height * 0.03);
+			expect(darkPixels(png, 0, headerBottom), `${preset} header text`).toBeGreaterThan(50);
+			// Map: many colours (land, sea, flows, labels, anti-aliasing), not a blank canvas.
+			expect(footerTop - headerBottom, `${preset} map height`).toBeGreaterThan(height * 0.45);
+			expect(distinctColours(png, headerBottom, footerTop), `${preset} map colours`).toBeGreaterThan(200);
+			// Legend: the kind colours as swatches in the white footer band.
+			expect(height - footerTop, `${preset} footer band`).toBeGreaterThan(height * 0.05);
+			for (const kind of visibleKinds)
+				expect(
+					countNear(png, KIND_COLORS[kind], footerTop, height),
+					`${preset} legend ${kind}`
+				).toBeGreaterThan(5);
+		}
+
+		const after = await liveState(page);
+		expect(after).toEqual(before);
+		expect(log.errors).toEqual([]);
+		expect(log.foreignRequests).toEqual([]);
+	});
+
+	it('shows what the map shows: a kind switched off is absent; without header and legend the map fills the image', async () => {
+		const { page, log } = await site.open();
+		await settled(page);
+		const arms = KIND_COLORS.arms;
+		const on = PNG.sync.read(
+			(
+				await exportFile(page, {
+					format: 'png',
+					preset: 'view-1x',
+					header: false,
+					legend: false,
+					credits: false
+				})
+			).data
+		);
+		// The map fills the image: no white band at the top or bottom.
+		expect(bands(on)).toEqual({ headerBottom: 0, footerTop: on.height });
+		expect(whiteShareOfRow(on, 0)).toBeLessThan(0.2);
+		expect(whiteShareOfRow(on, on.height - 1)).toBeLessThan(0.2);
+		const armsOn = countNear(on, arms, 0, on.height);
+		expect(armsOn, 'arms drawn while on').toBeGreaterThan(20);
+
+		await closeDialog(page);
+		await page.locator('input[name="kind"][value="arms"]').uncheck();
+		await settled(page);
+		const off = PNG.sync.read((await exportFile(page, { format: 'png', preset: 'view-1x' })).data);
+		expect(countNear(off, arms, 0, off.height), 'arms absent while off').toBeLessThan(
+			Math.max(3, armsOn * 0.02)
+		);
+		// The other kinds are still there.
+		expect(countNear(off, KIND_COLORS.visit, 0, off.height)).toBeGreaterThan(20);
+		expect(log.errors).toEqual([]);
+	});
+
+	it('refuses a size above the browser limit before rendering, and says which limit', async () => {
+		const { page } = await site.open({ locale: 'en-US' });
+		const limits = await page.evaluate(() => {
+			const gl = document.createElement('canvas').getContext('webgl2')!;
+			return {
+				maxTextureSize: gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
+				maxRenderbufferSize: gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
+				maxViewportDims: [...(gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array)]
+			};
+		});
+		console.log('WebGL limits in headless Chromium (SwiftShader):', JSON.stringify(limits));
+		await openDialog(page, 'Export');
+		const dialog = dialogOf(page);
+		await dialog.locator('input[name="export-format"][value="png"]').check();
+		const side = Math.min(limits.maxTextureSize, limits.maxRenderbufferSize);
+		await expect(dialog.getByTestId('export-limits').textContent()).resolves.toContain(`${side} px per side`);
+		await dialog.locator('#export-size').selectOption('custom');
+		await dialog.getByLabel('Width (px)').fill('40000');
+		await dialog.getByLabel('Height (px)').fill('40000');
+		const problem = dialog.getByTestId('export-size-problem');
+		await expect(problem.textContent()).resolves.toContain('40000 × 40000 px is too large');
+		await expect(problem.textContent()).resolves.toContain(`at most ${side} px per side`);
+		const download = dialog.getByRole('button', { name: 'Download', exact: true });
+		await expect(download.isDisabled()).resolves.toBe(true);
+		// Nothing renders: no offscreen map, no file.
+		let downloaded = false;
+		page.on('download', () => (downloaded = true));
+		await download.click({ force: true }).catch(() => {});
+		await page.waitForTimeout(300);
+		expect(downloaded).toBe(false);
+		await expect(page.locator('[data-export-offscreen]').count()).resolves.toBe(0);
+		// A size that fits is accepted again, and the file name follows it.
+		await dialog.getByLabel('Width (px)').fill('2000');
+		await dialog.getByLabel('Height (px)').fill('1500');
+		await expect(problem.textContent()).resolves.toBe('');
+		await expect(download.isDisabled()).resolves.toBe(false);
+		await expect(dialog.getByTestId('export-filename').textContent()).resolves.toBe(
+			`nk-russia-flows_${LATEST_MONTH}_en_2000x1500.png`
+		);
+	});
+
+	it('cancels a running render, reports failures in the dialog, and the live map stays usable', async () => {
+		const { page, log } = await site.open({ locale: 'en-US' });
+		await settled(page);
+		const before = await liveState(page);
+		await openDialog(page, 'Export');
+		const dialog = dialogOf(page);
+		await dialog.locator('input[name="export-format"][value="png"]').check();
+		await dialog.locator('#export-size').selectOption('a4-landscape-300dpi');
+		let downloaded = false;
+		page.on('download', () => (downloaded = true));
+		await dialog.getByRole('button', { name: 'Download', exact: true }).click();
+		await page.locator('[data-export-offscreen]').waitFor({ state: 'attached', timeout: 30_000 });
+		await expect(dialog.locator('progress').count()).resolves.toBe(1);
+		await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+		await expect(dialog.getByTestId('export-status').textContent()).resolves.toContain('Export cancelled');
+		await page.locator('[data-export-offscreen]').waitFor({ state: 'detached', timeout: 10_000 });
+		expect(downloaded).toBe(false);
+
+		// WebGL refuses the offscreen map (as it would at a size the GPU cannot hold).
+		await page.evaluate(() => {
+			const original = HTMLCanvasElement.prototype.getContext;
+			(window as unknown as { __restoreGetContext: () => void }).__restoreGetContext = () => {
+				HTMLCanvasElement.prototype.getContext = original;
+			};
+			HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+				if (args[0] === 'webgl2' && this.closest('[data-export-offscreen]')) return null;
+				return (original as (...a: unknown[]) => unknown).apply(this, args);
+			} as typeof original;
+		});
+		await dialog.locator('#export-size').selectOption('view-1x');
+		await dialog.getByRole('button', { name: 'Download', exact: true }).click();
+		const error = dialog.getByTestId('export-error');
+		await error.waitFor({ timeout: 30_000 });
+		await expect(error.textContent()).resolves.toMatch(
+			/Export failed: WebGL could not start at \d+ × \d+ px/
+		);
+		await expect(page.locator('[data-export-offscreen]').count()).resolves.toBe(0);
+		await page.evaluate(() =>
+			(window as unknown as { __restoreGetContext: () => void }).__restoreGetContext()
+		);
+		expect(downloaded).toBe(false);
+
+		// The live map is as it was and still answers.
+		expect(await liveState(page)).toEqual(before);
+		await closeDialog(page);
+		await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ zoom: 4 }));
+		await settled(page);
+		await expect(page.evaluate(() => (window as unknown as MapWindow).__map.getZoom())).resolves.toBe(4);
+		// And the next export works.
+		const png = PNG.sync.read(
+			(
+				await exportFile(page, {
+					format: 'png',
+					preset: 'social',
+					openName: 'Export',
+					downloadName: 'Download'
+				})
+			).data
+		);
+		expect([png.width, png.height]).toEqual([1200, 675]);
+		expect(log.errors).toEqual([]);
+		expect(log.foreignRequests).toEqual([]);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// SVG
+
+interface SvgCircle {
+	id: string;
+	cx: number;
+	cy: number;
+}
+
+function svgCircles(svg: string): SvgCircle[] {
+	return [...svg.matchAll(/<circle cx="([\d.-]+)" cy="([\d.-]+)"[^>]*data-id="([^"]+)"/g)].map((m) => ({
+		cx: Number(m[1]),
+		cy: Number(m[2]),
+		id: m[3]!
+	}));
+}
+
+function svgTexts(svg: string): string[] {
+	return [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!);
+}
+
+function clipRect(svg: string): { x: number; y: number; width: number; height: number } {
+	const m = /<clipPath[^>]*><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
+	return { x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) };
+}
+
+/** Where the live map draws each place (CSS px), for the places it shows. */
+async function livePlaces(page: Page): Promise<Record<string, [number, number]>> {
+	const places = story.places.map((p) => ({ id: p.id, coord: p.coord }));
+	return page.evaluate((list) => {
+		const map = (window as unknown as MapWindow).__map;
+		const { clientWidth: w, clientHeight: h } = map.getContainer();
+		const out: Record<string, [number, number]> = {};
+		for (const p of list) {
+			const q = map.project(p.coord as [number, number]);
+			if (q.x >= 0 && q.x <= w && q.y >= 0 && q.y <= h) out[p.id] = [q.x, q.y];
+		}
+		return out;
+	}, places);
+}
+
+function checkSvgBasics(svg: string): void {
+	expect(xmlWellFormednessErrors(svg)).toEqual([]);
+	expect(svg).not.toMatch(/<image/i);
+	expect(svg).not.toMatch(/<script/i);
+	expect(svg).not.toMatch(/\son\w+=/i);
+	expect(svg).toMatch(/<path [^>]*data-kind="(visit|arms|technology|food|labour|trade|diplomacy|letters)"/);
+}
+
+describe('SVG export', () => {
+	it('is true vector, well-formed, with names in the UI language and the same framing as the screen', async () => {
+		const { page, log } = await site.open();
+		await settled(page);
+		const [w, h] = (await liveState(page)).css as [number, number];
+		const live = await livePlaces(page);
+		expect(Object.keys(live).length).toBeGreaterThan(2);
+
+		// Map only: the export is the screen, so every place is where the live map draws it.
+		const plain = await exportFile(page, {
+			format: 'svg',
+			preset: 'view-1x',
+			header: false,
+			legend: false,
+			credits: false
+		});
+		expect(plain.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de_${w}x${h}.svg`);
+		const svg = plain.data.toString('utf8');
+		checkSvgBasics(svg);
+		expect(svg).toContain(`width="${w}" height="${h}"`);
+		const circles = new Map(svgCircles(svg).map((c) => [c.id, c]));
+		for (const [id, [x, y]] of Object.entries(live)) {
+			const c = circles.get(id);
+			expect(c, id).toBeDefined();
+			expect(Math.abs(c!.cx - x), `${id} x`).toBeLessThan(2);
+			expect(Math.abs(c!.cy - y), `${id} y`).toBeLessThan(2);
+		}
+		const texts = svgTexts(svg);
+		for (const id of Object.keys(live)) {
+			const place = story.places.find((p) => p.id === id)!;
+			expect(texts, place.name.de).toContain(place.name.de);
+			if (place.name.en !== place.name.de) expect(texts).not.toContain(place.name.en);
+		}
+
+		// With header and footer the map rect is shorter: the same view, scaled to fit, centred.
+		const framed = (
+			await exportFile(page, { format: 'svg', header: true, legend: true, credits: true })
+		).data.toString('utf8');
+		checkSvgBasics(framed);
+		const rect = clipRect(framed);
+		expect(rect.height).toBeLessThan(h);
+		const fit = Math.min(rect.width / w, rect.height / h);
+		const framedCircles = new Map(svgCircles(framed).map((c) => [c.id, c]));
+		for (const [id, [x, y]] of Object.entries(live)) {
+			const c = framedCircles.get(id)!;
+			expect(Math.abs(c.cx - (rect.x + rect.width / 2 + (x - w / 2) * fit)), `${id} x`).toBeLessThan(2);
+			expect(Math.abs(c.cy - (rect.y + rect.height / 2 + (y - h / 2) * fit)), `${id} y`).toBeLessThan(2);
+		}
+		expect(framed).toContain(story.title.de.replace(/&/g, '&amp;'));
+
+		// In English the labels and the file name follow the language.
+		await closeDialog(page);
+		await page.getByRole('button', { name: 'Switch to English' }).click();
+		await settled(page);
+		const english = await exportFile(page, { format: 'svg', openName: 'Export', downloadName: 'Download' });
+		expect(english.name).toMatch(/_en_\d+x\d+\.svg$/);
+		const englishTexts = svgTexts(english.data.toString('utf8'));
+		for (const id of Object.keys(live)) {
+			const place = story.places.find((p) => p.id === id)!;
+			expect(englishTexts, place.name.en).toContain(place.name.en);
+		}
+		expect(log.errors).toEqual([]);
+		expect(log.foreignRequests).toEqual([]);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i]!;
+		if (quoted) {
+			if (ch === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
+			else field += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === ',') {
+			row.push(field);
+			field = '';
+		} else if (ch === '\r' && text[i + 1] === '\n') {
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+			i++;
+		} else field += ch;
+	}
+	if (field !== '' || row.length > 0) {
+		row.push(field);
+		rows.push(row);
+	}
+	return rows;
+}
+
+describe('data export', () => {
+	it('GeoJSON validates and round-trips; CSV has a header and one row per visible flow', async () => {
+		const { page, log } = await site.open();
+		await settled(page);
+		const geo = await exportFile(page, { format: 'geojson' });
+		expect(geo.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de.geojson`);
+		const text = geo.data.toString('utf8');
+		const parsed = exportGeoJsonSchema.parse(JSON.parse(text));
+		expect(JSON.stringify(parsed, null, 2) + '\n').toBe(text);
+		const flowIds = parsed.features.filter((f) => f.properties.type === 'flow').map((f) => f.id);
+		expect(flowIds.sort()).toEqual(story.flows.map((f) => f.id).sort());
+
+		const csvFile = await exportFile(page, { format: 'csv' });
+		expect(csvFile.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de.csv`);
+		const csv = csvFile.data.toString('utf8');
+		expect(csv.startsWith(CSV_BOM)).toBe(true);
+		const rows = parseCsv(csv.slice(1));
+		expect(rows[0]).toEqual([...CSV_COLUMNS]);
+		expect(rows.length - 1).toBe(story.flows.length);
+
+		// Only what is visible: switch a kind off, and both files follow.
+		await closeDialog(page);
+		await page.locator('input[name="kind"][value="arms"]').uncheck();
+		const visible = story.flows.filter((f) => f.kind !== 'arms');
+		const csvOff = parseCsv((await exportFile(page, { format: 'csv' })).data.toString('utf8').slice(1));
+		expect(
+			csvOff
+				.slice(1)
+				.map((r) => r[0])
+				.sort()
+		).toEqual(visible.map((f) => f.id).sort());
+		const geoOff = exportGeoJsonSchema.parse(
+			JSON.parse((await exportFile(page, { format: 'geojson' })).data.toString('utf8'))
+		);
+		expect(geoOff.features.filter((f) => f.properties.type === 'flow').length).toBe(visible.length);
+		expect(log.errors).toEqual([]);
+		expect(log.foreignRequests).toEqual([]);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// The dialog itself
+
+describe('export dialog', () => {
+	it('works on a phone: fits the screen, keeps focus inside, Escape closes, controls are labelled', async () => {
+		const { page } = await site.open({ viewport: { width: 390, height: 844 } });
+		await page.getByRole('button', { name: 'Exportieren', exact: true }).click();
+		const dialog = dialogOf(page);
+		const box = (await dialog.boundingBox())!;
+		expect(box.x).toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width).toBeLessThanOrEqual(390);
+		expect(box.y + box.height).toBeLessThanOrEqual(844);
+		// The modal makes the page inert: focus stays in the dialog.
+		for (let i = 0; i < 25; i++) {
+			await page.keyboard.press('Tab');
+			const inside = await page.evaluate(() => {
+				const active = document.activeElement;
+				return !active || active === document.body || !!active.closest('dialog.export');
+			});
+			expect(inside).toBe(true);
+		}
+		// Every control has a name.
+		for (const name of ['PNG (Bild)', 'SVG (Vektorgrafik)', 'GeoJSON (Geodaten)', 'CSV (Tabelle)'])
+			await expect(dialog.getByRole('radio', { name }).count()).resolves.toBe(1);
+		await expect(dialog.getByRole('combobox', { name: 'Größe' }).count()).resolves.toBe(1);
+		for (const name of ['Titel und Filter', 'Legende', 'Quellen und Datum'])
+			await expect(dialog.getByRole('checkbox', { name }).count()).resolves.toBe(1);
+		await expect(dialog.getByRole('img', { name: /Vorschau/ }).count()).resolves.toBe(1);
+		await page.keyboard.press('Escape');
+		await expect(dialog.evaluate((d) => (d as HTMLDialogElement).open)).resolves.toBe(false);
+	});
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { story } from '../../src/lib/story';
+import { loadStoryFile, loadStoryText, MAX_STORY_BYTES } from '../../src/lib/story/load';
+
+const sample = readFileSync(new URL('../../static/samples/later-events.json', import.meta.url), 'utf8');
+
+describe('loading a story file', () => {
+	it('replaces the story with a valid full story', () => {
+		const result = loadStoryText(JSON.stringify(story), story, 'replace');
+		expect(result.ok).toBe(true);
+	});
+
+	it('extends the story with the shipped sample file', () => {
+		const result = loadStoryText(sample, story, 'extend');
+		expect(result.ok, JSON.stringify(!result.ok && result.errors)).toBe(true);
+		if (!result.ok) return;
+		const added = JSON.parse(sample) as { events?: unknown[]; places?: unknown[] };
+		expect(result.story.events.length).toBe(story.events.length + (added.events?.length ?? 0));
+		expect(result.story.places.length).toBe(story.places.length + (added.places?.length ?? 0));
+		// The built-in claims are all still there, unchanged.
+		expect(result.story.flows).toEqual(story.flows);
+	});
+
+	it('reports errors by path in the file, not in the merged story', () => {
+		const file = {
+			flows: [{ ...story.flows[0], id: 'new-flow', to: 'pyongyng' }]
+		};
+		const result = loadStoryText(JSON.stringify(file), story, 'extend');
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors).toContain('flows[0].to: unknown place "pyongyng"');
+	});
+
+	it('refuses to overwrite an existing claim through an extension', () => {
+		const result = loadStoryText(JSON.stringify({ flows: [story.flows[0]] }), story, 'extend');
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.join('\n')).toMatch(/duplicate id/);
+	});
+
+	it('explains broken JSON and wrong shapes', () => {
+		for (const [text, pattern] of [
+			['{"flows": [', /not valid JSON/],
+			['[]', /must be an object/],
+			['{"flows": 3}', /flows: must be a list/],
+			['{"title": "x"}', /title: not allowed/]
+		] as const) {
+			const result = loadStoryText(text, story, 'extend');
+			expect(result.ok).toBe(false);
+			if (!result.ok) expect(result.errors.join('\n')).toMatch(pattern);
+		}
+		const replace = loadStoryText('{"version": 1}', story, 'replace');
+		expect(replace.ok).toBe(false);
+	});
+
+	it('refuses files over the size limit before reading them', async () => {
+		const big = new Blob([new Uint8Array(MAX_STORY_BYTES + 1)]);
+		const result = await loadStoryFile(big, story, 'replace');
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.errors[0]).toMatch(/larger than the limit of 10.0 MB/);
+	});
+});
+
+describe('the published JSON Schema', () => {
+	it('describes every top-level field of the story and forbids unknown keys', async () => {
+		const { storyJsonSchema } = await import('../../src/lib/story/jsonSchema');
+		const schema = storyJsonSchema() as {
+			properties: Record<string, { items?: { properties?: Record<string, unknown> } }>;
+			additionalProperties: boolean;
+			required: string[];
+		};
+		expect(Object.keys(schema.properties).sort()).toEqual(
+			['version', 'title', 'article', 'sources', 'places', 'flows', 'areas', 'events'].sort()
+		);
+		expect(schema.additionalProperties).toBe(false);
+		expect(schema.required).toContain('flows');
+		expect(Object.keys(schema.properties.flows!.items!.properties!)).toEqual(
+			expect.arrayContaining(['id', 'kind', 'from', 'to', 'when', 'certainty', 'evidence'])
+		);
+	});
+});
+
+describe('choosing replace or extend from the file itself', () => {
+	it('replaces with a whole story and extends with lists only', () => {
+		const whole = loadStoryText(JSON.stringify({ ...story, flows: story.flows.slice(0, 2) }), story);
+		expect(whole.ok && whole.story.flows.length).toBe(2);
+		const added = loadStoryText(sample, story);
+		expect(added.ok && added.story.flows.length).toBe(story.flows.length);
+		expect(added.ok && added.story.events.length).toBeGreaterThan(story.events.length);
+	});
+});
