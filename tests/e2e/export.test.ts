@@ -197,6 +197,7 @@ describe('PNG export', () => {
 				exportFilename({ kind: 'png', month: null, latestMonth: LATEST_MONTH, lang: 'de', width, height })
 			);
 			expect(file.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de_${width}x${height}.png`);
+			await import('node:fs/promises').then((fs) => fs.writeFile(`/tmp/export-${preset}.png`, file.data));
 			const png = PNG.sync.read(file.data);
 			expect([png.width, png.height], preset).toEqual([width, height]);
 

@@ -160,7 +160,8 @@ function flowLineLayers(view: StyleView): LayerSpecification[] {
  * change of view state, and rendered again offscreen for exports.
  */
 export function buildStyle(view: StyleView, data: StyleData, fonts: StyleFonts): StyleSpecification {
-	const storyCountry: ExpressionSpecification = ['in', ['id'], ['literal', [...STORY_COUNTRIES]]];
+	// By property, not feature id: MapLibre turns numeric-looking string ids into numbers.
+	const storyCountry: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...STORY_COUNTRIES]]];
 	const layers: LayerSpecification[] = [
 		{ id: 'sea', type: 'background', paint: { 'background-color': BASE.sea } },
 		{

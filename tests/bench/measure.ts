@@ -1,0 +1,508 @@
+/**
+ * What the benchmark does in the browser, one function per measurement. Times are taken inside
+ * the page with performance.now() wherever the start and end both happen there, so Playwright's
+ * round trips do not count. Nothing here asserts a time: the benchmark reports, it does not test.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+export const VIEWPORT = { width: 1280, height: 800 };
+export const MAP_READY = '[data-testid="map"][aria-busy="false"]';
+
+interface BaselineHooks {
+	toggleLayer: string;
+	exportPng: (
+		width: number,
+		height: number,
+		pixelRatio: number
+	) => Promise<{ ms: number; width: number; height: number; bytes: number }>;
+}
+
+interface LoadMarks {
+	change?: number;
+	status?: number;
+	flowsRequested?: number;
+	flowsData?: number;
+	loadedFrame?: number;
+	idle?: number;
+}
+
+interface ExportStep {
+	text: string;
+	progress: number | null;
+	t: number;
+}
+
+type BenchWindow = Window & {
+	__map: MapLibreMap;
+	__benchReadyAt?: number | null;
+	__bench?: BaselineHooks;
+	__benchLoad?: LoadMarks;
+	__benchExport?: { submit: number | null; steps: ExportStep[] };
+};
+
+export interface Opened {
+	context: BrowserContext;
+	page: Page;
+	/** Every URL the page requested, in order. */
+	requests: string[];
+	/** Requests that left the benchmark's origin (must stay empty: no network). */
+	foreign: string[];
+	errors: string[];
+	/** Navigation start to aria-busy="false" on the map, in ms (the page's own clock). */
+	readyMs: number;
+}
+
+/** A fresh browser context (empty cache, no service worker) with one page, opened and ready. */
+export async function openFresh(
+	browser: Browser,
+	url: string,
+	origin: string,
+	options: { timeout?: number } = {}
+): Promise<Opened> {
+	const context = await browser.newContext({
+		viewport: VIEWPORT,
+		deviceScaleFactor: 1,
+		locale: 'de-DE',
+		acceptDownloads: true
+	});
+	// Records the moment the ready signal appears, from the first script on.
+	await context.addInitScript(() => {
+		const w = window as unknown as BenchWindow;
+		w.__benchReadyAt = null;
+		const observer = new MutationObserver(() => {
+			if (w.__benchReadyAt === null && document.querySelector('[data-testid="map"][aria-busy="false"]')) {
+				w.__benchReadyAt = performance.now();
+				observer.disconnect();
+			}
+		});
+		observer.observe(document, {
+			subtree: true,
+			childList: true,
+			attributes: true,
+			attributeFilter: ['aria-busy']
+		});
+	});
+	const page = await context.newPage();
+	const requests: string[] = [];
+	const foreign: string[] = [];
+	const errors: string[] = [];
+	page.on('request', (r) => {
+		const u = r.url();
+		requests.push(u);
+		if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	await page.goto(url);
+	await page.waitForSelector(MAP_READY, { timeout: options.timeout ?? 60_000 });
+	const readyMs = await page.evaluate(
+		() => (window as unknown as BenchWindow).__benchReadyAt ?? performance.now()
+	);
+	return { context, page, requests, foreign, errors, readyMs };
+}
+
+/** Waits until the map has applied every change and rendered it, then two more frames. */
+export async function settle(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = (window as unknown as BenchWindow).__map;
+				const check = () => {
+					if (map.loaded() && !map.isMoving()) requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+					else map.once('idle', check);
+				};
+				requestAnimationFrame(() => requestAnimationFrame(check));
+			})
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Toggle
+
+/**
+ * One toggle, timed from the change (performance.now() just before the change is made, in the
+ * page) to:
+ * - `frame`: the end of the first map frame drawn after the change with every source loaded
+ *   (`render` event with map.loaded() true) -- the first frame that shows the new state; this is
+ *   the headline figure;
+ * - `idle`: the map's next `idle` (also symbol fades and placement finished).
+ * Both include everything on the main thread in between (Svelte updates, style diff, worker
+ * re-layout of the affected source's tiles).
+ */
+export interface ToggleSample {
+	frame: number | null;
+	idle: number | null;
+}
+
+async function timedChange(page: Page, change: { kind: string } | { layer: 'baseline' }): Promise<ToggleSample> {
+	return page.evaluate(
+		(change) =>
+			new Promise<{ frame: number | null; idle: number | null }>((resolve) => {
+				const w = window as unknown as BenchWindow;
+				const map = w.__map;
+				let frame: number | null = null;
+				const onRender = () => {
+					if (frame === null && map.loaded()) frame = performance.now() - t0;
+				};
+				const finish = (idle: number | null) => {
+					clearTimeout(timer);
+					map.off('render', onRender);
+					map.off('idle', onIdle);
+					resolve({ frame, idle });
+				};
+				const onIdle = () => finish(performance.now() - t0);
+				// A change that draws nothing new would never reach idle: give up after 60 s.
+				const timer = setTimeout(() => finish(null), 60_000);
+				map.on('render', onRender);
+				map.on('idle', onIdle);
+				const t0 = performance.now();
+				if ('kind' in change) {
+					document.querySelector<HTMLInputElement>(`input[name="kind"][value="${change.kind}"]`)!.click();
+				} else {
+					const layer = w.__bench!.toggleLayer;
+					const visible = map.getLayoutProperty(layer, 'visibility') !== 'none';
+					map.setLayoutProperty(layer, 'visibility', visible ? 'none' : 'visible');
+				}
+			}),
+		change
+	);
+}
+
+/** Toggles the app's `kind` checkbox off and on again: two samples. */
+export async function toggleApp(page: Page, kind = 'arms'): Promise<ToggleSample[]> {
+	const out: ToggleSample[] = [];
+	for (let i = 0; i < 2; i++) {
+		await settle(page);
+		out.push(await timedChange(page, { kind }));
+	}
+	return out;
+}
+
+/** The baseline's bare `setLayoutProperty(layer, 'visibility', ...)`, off and on: two samples. */
+export async function toggleBaseline(page: Page): Promise<ToggleSample[]> {
+	const out: ToggleSample[] = [];
+	for (let i = 0; i < 2; i++) {
+		await settle(page);
+		out.push(await timedChange(page, { layer: 'baseline' }));
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+export interface ExportSample {
+	/** Form submit (the Download click) to the status saying the file was handed over, in ms. */
+	ms: number;
+	width: number;
+	height: number;
+	bytes: number;
+	/** Time spent in each step the dialog reports (fonts, map, compose, encode), in ms. */
+	steps: Record<string, number>;
+	error?: string;
+}
+
+const STEP_BY_PROGRESS: Record<string, string> = { '0.05': 'fonts', '0.15': 'map', '0.8': 'compose', '0.9': 'encode' };
+
+/** PNG width and height from the IHDR chunk. */
+function pngSize(data: Buffer): { width: number; height: number } {
+	if (data.length < 24 || data.toString('latin1', 1, 4) !== 'PNG') return { width: 0, height: 0 };
+	return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+/**
+ * The app's own export path, as a reader uses it: Export -> PNG -> size preset -> Download.
+ * Timed in the page from the form's submit to the "done" status; the file is read back to check
+ * its size in pixels.
+ */
+export async function exportApp(page: Page, preset: string, timeout = 240_000): Promise<ExportSample> {
+	const dialog = page.getByTestId('export-dialog');
+	if (!(await dialog.evaluate((d) => (d as HTMLDialogElement).open))) {
+		await page.getByRole('button', { name: 'Exportieren', exact: true }).click();
+	}
+	await page.evaluate(() => {
+		const w = window as unknown as BenchWindow;
+		if (w.__benchExport) {
+			w.__benchExport.submit = null;
+			w.__benchExport.steps = [];
+			return;
+		}
+		const record = { submit: null as number | null, steps: [] as ExportStep[] };
+		w.__benchExport = record;
+		const form = document.querySelector('[data-testid="export-dialog"] form')!;
+		form.addEventListener('submit', () => (record.submit = performance.now()), { capture: true });
+		const status = document.querySelector('[data-testid="export-status"]')!;
+		const error = () => document.querySelector('[data-testid="export-error"]')?.textContent?.trim();
+		new MutationObserver(() => {
+			const text = error() ?? status.textContent?.trim() ?? '';
+			const bar = status.querySelector('progress');
+			const progress = bar && bar.hasAttribute('value') ? Number(bar.value) : null;
+			const last = record.steps[record.steps.length - 1];
+			if (text && (last?.text !== text || last.progress !== progress))
+				record.steps.push({ text, progress, t: performance.now() });
+		}).observe(document.querySelector('[data-testid="export-dialog"]')!, {
+			subtree: true,
+			childList: true,
+			characterData: true,
+			attributes: true
+		});
+	});
+	await dialog.locator('input[name="export-format"][value="png"]').check();
+	await dialog.locator('#export-size').selectOption(preset);
+	try {
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout }),
+			dialog.getByRole('button', { name: 'Herunterladen', exact: true }).click()
+		]);
+		const path = await download.path();
+		const data = path ? await readFile(path) : Buffer.alloc(0);
+		const name = download.suggestedFilename();
+		await page.waitForFunction(
+			(name) => (window as unknown as BenchWindow).__benchExport!.steps.some((s) => s.text.includes(name)),
+			name,
+			{ timeout: 10_000, polling: 50 }
+		);
+		const record = await page.evaluate(() => (window as unknown as BenchWindow).__benchExport!);
+		const done = record.steps.find((s) => s.text.includes(name))!;
+		const steps: Record<string, number> = {};
+		const marks = record.steps.filter((s) => s.progress !== null && STEP_BY_PROGRESS[String(s.progress)]);
+		marks.forEach((s, i) => {
+			const end = marks[i + 1]?.t ?? done.t;
+			steps[STEP_BY_PROGRESS[String(s.progress)]!] = end - s.t;
+		});
+		return { ms: done.t - record.submit!, ...pngSize(data), bytes: data.length, steps };
+	} catch (e) {
+		const record = await page.evaluate(() => (window as unknown as BenchWindow).__benchExport!).catch(() => null);
+		const last = record?.steps.at(-1)?.text ?? '';
+		return {
+			ms: NaN,
+			width: 0,
+			height: 0,
+			bytes: 0,
+			steps: {},
+			error: `${e instanceof Error ? e.message.split('\n')[0] : String(e)} ${last}`.trim()
+		};
+	}
+}
+
+/** The baseline's offscreen render of the same size (see tests/bench/baseline/main.js). */
+export async function exportBaseline(
+	page: Page,
+	width: number,
+	height: number,
+	pixelRatio: number
+): Promise<ExportSample> {
+	const r = await page.evaluate(
+		({ width, height, pixelRatio }) =>
+			(window as unknown as BenchWindow).__bench!.exportPng(width, height, pixelRatio),
+		{ width, height, pixelRatio }
+	);
+	return { ms: r.ms, width: r.width, height: r.height, bytes: r.bytes, steps: {} };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Story files
+
+/**
+ * Phases of loading a story file, in ms from the file input's `change` event:
+ * - `status`: the loader says the file was read and valid (JSON.parse + schema);
+ * - `flowsRequested`: MapLibre starts loading the new flows source (Svelte updates done, style
+ *   diffed and applied);
+ * - `flowsData`: the worker has the new flows (GeoJSON transferred and indexed);
+ * - `frame`: first frame drawn with every source loaded (the headline: the new story is visible);
+ * - `idle`: the map's next idle.
+ */
+export interface LoadSample {
+	status: number | null;
+	flowsRequested: number | null;
+	flowsData: number | null;
+	frame: number;
+	idle: number;
+	/** Number of DOM elements on the page afterwards (the lists grow with the story). */
+	domNodes: number;
+	/** The loader's message (names the flow count) or its first error. */
+	message: string;
+}
+
+/** Opens a story file through the story loader's file input, as a reader does. */
+export async function loadStoryFile(
+	page: Page,
+	file: { name: string; json: string },
+	timeout = 300_000
+): Promise<LoadSample> {
+	await page.evaluate(() => {
+		const w = window as unknown as BenchWindow;
+		const map = w.__map;
+		const marks: LoadMarks = {};
+		w.__benchLoad = marks;
+		const now = () => performance.now();
+		const input = document.querySelector('input[data-testid="story-file"]')!;
+		input.addEventListener('change', () => (marks.change ??= now()), { capture: true, once: true });
+		const observer = new MutationObserver(() => {
+			if (marks.change && document.querySelector('[data-testid="story-status"], [data-testid="story-errors"]')) {
+				marks.status ??= now();
+				observer.disconnect();
+			}
+		});
+		observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+		map.on('dataloading', (e: { sourceId?: string }) => {
+			if (marks.change && e.sourceId === 'flows') marks.flowsRequested ??= now();
+		});
+		map.on('data', (e: { sourceId?: string; sourceDataType?: string }) => {
+			if (marks.change && e.sourceId === 'flows' && e.sourceDataType === 'metadata') marks.flowsData ??= now();
+		});
+		map.on('render', () => {
+			if (marks.flowsData && marks.loadedFrame === undefined && map.loaded()) marks.loadedFrame = now();
+		});
+		map.on('idle', () => {
+			if (marks.loadedFrame !== undefined) marks.idle ??= now();
+		});
+	});
+	const open = page.getByTestId('story-loader');
+	if (!(await open.evaluate((d) => (d as HTMLDialogElement).open))) {
+		await page.getByRole('button', { name: 'Geschichte öffnen', exact: true }).click();
+	}
+	await page.getByTestId('story-file').setInputFiles({
+		name: file.name,
+		mimeType: 'application/json',
+		buffer: Buffer.from(file.json)
+	});
+	await page.waitForFunction(
+		() => {
+			const m = (window as unknown as BenchWindow).__benchLoad!;
+			return m.idle !== undefined || !!document.querySelector('[data-testid="story-errors"]');
+		},
+		undefined,
+		{ timeout, polling: 100 }
+	);
+	const result = await page.evaluate(() => {
+		const m = (window as unknown as BenchWindow).__benchLoad!;
+		const since = (t: number | undefined) => (t === undefined || m.change === undefined ? null : t - m.change);
+		const message =
+			document.querySelector('[data-testid="story-errors"] li')?.textContent?.trim() ??
+			document.querySelector('[data-testid="story-status"]')?.textContent?.trim() ??
+			'';
+		return {
+			status: since(m.status),
+			flowsRequested: since(m.flowsRequested),
+			flowsData: since(m.flowsData),
+			frame: since(m.loadedFrame) ?? NaN,
+			idle: since(m.idle) ?? NaN,
+			domNodes: document.getElementsByTagName('*').length,
+			message
+		};
+	});
+	// Close the loader as a reader would, so the page behind it is interactive again.
+	await page.keyboard.press('Escape');
+	await page.waitForFunction(() => !document.querySelector<HTMLDialogElement>('[data-testid="story-loader"]')?.open);
+	return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory and profiles
+
+/** Main-thread JS heap after a full garbage collection (CDP), in bytes. Workers not included. */
+export async function heapUsed(session: CDPSession): Promise<number> {
+	await session.send('HeapProfiler.collectGarbage');
+	const { usedSize } = await session.send('Runtime.getHeapUsage');
+	return usedSize;
+}
+
+export interface ProfileSummary {
+	/** Sampled main-thread time, in ms. */
+	totalMs: number;
+	/** Main thread idle (waiting: for the worker, for frames). */
+	idleMs: number;
+	garbageCollectorMs: number;
+	/** Self time per script (file name), in ms, largest first. */
+	byScript: { script: string; ms: number }[];
+	/** Hottest functions by self time, with where they are and a few characters of their code. */
+	topFunctions: { name: string; where: string; ms: number; code: string }[];
+}
+
+interface CpuProfile {
+	nodes: {
+		id: number;
+		callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+	}[];
+	samples?: number[];
+	timeDeltas?: number[];
+}
+
+/** Runs `action` under the CDP sampling profiler (main thread) and sums self time. */
+export async function profiled<T>(
+	session: CDPSession,
+	action: () => Promise<T>,
+	sourceOf: (url: string) => Promise<string | null>
+): Promise<{ result: T; profile: ProfileSummary }> {
+	await session.send('Profiler.enable');
+	await session.send('Profiler.setSamplingInterval', { interval: 500 });
+	await session.send('Profiler.start');
+	let result: T;
+	let profile: CpuProfile;
+	try {
+		result = await action();
+	} finally {
+		profile = ((await session.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile;
+		await session.send('Profiler.disable');
+	}
+	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+	const self = new Map<number, number>();
+	const samples = profile.samples ?? [];
+	const deltas = profile.timeDeltas ?? [];
+	// timeDeltas[i] is the time before sample i; the time after it is charged to that sample.
+	for (let i = 0; i < samples.length; i++) {
+		const dt = (deltas[i + 1] ?? 0) / 1000;
+		self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + dt);
+	}
+	let totalMs = 0;
+	let idleMs = 0;
+	let garbageCollectorMs = 0;
+	const scripts = new Map<string, number>();
+	const functions = new Map<string, { name: string; url: string; line: number; col: number; ms: number }>();
+	for (const [id, ms] of self) {
+		const frame = byId.get(id)!.callFrame;
+		totalMs += ms;
+		if (frame.functionName === '(idle)') idleMs += ms;
+		if (frame.functionName === '(garbage collector)') garbageCollectorMs += ms;
+		const script = frame.url ? frame.url.replace(/^.*\//, '').replace(/\?.*$/, '') : frame.functionName || '(native)';
+		scripts.set(script, (scripts.get(script) ?? 0) + ms);
+		if (!frame.url) continue;
+		const key = `${frame.url}:${frame.lineNumber}:${frame.columnNumber}`;
+		const f = functions.get(key) ?? {
+			name: frame.functionName || '(anonymous)',
+			url: frame.url,
+			line: frame.lineNumber,
+			col: frame.columnNumber,
+			ms: 0
+		};
+		f.ms += ms;
+		functions.set(key, f);
+	}
+	const top = [...functions.values()].sort((a, b) => b.ms - a.ms).slice(0, 12);
+	const topFunctions = [];
+	for (const f of top) {
+		const source = await sourceOf(f.url);
+		const line = source?.split('\n')[f.line] ?? '';
+		topFunctions.push({
+			name: f.name,
+			where: `${f.url.replace(/^.*\//, '')}:${f.line + 1}:${f.col + 1}`,
+			ms: f.ms,
+			code: line.slice(f.col, f.col + 90)
+		});
+	}
+	return {
+		result: result!,
+		profile: {
+			totalMs,
+			idleMs,
+			garbageCollectorMs,
+			byScript: [...scripts.entries()].map(([script, ms]) => ({ script, ms })).sort((a, b) => b.ms - a.ms),
+			topFunctions
+		}
+	};
+}
