@@ -8,7 +8,8 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+				// Property-based tests run thousands of cases: give them room on a busy 2-core machine.
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 }
 			},
 			{
 				extends: true,

@@ -4,8 +4,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { area } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { WORLD_GZIP_BUDGET_BYTES } from './config';
+import { DE_JURE_TRANSFERS, WORLD_GZIP_BUDGET_BYTES } from './config';
 import type { AreaGeometry } from './lib/area-shape';
+import { applyDeJureTransfers, type TransferReport } from './lib/de-jure';
 import { decodeLand } from './lib/land';
 import { buildPatrolWaters } from './lib/patrol-waters';
 import { buildRecognisedRegion, type RegionProperties } from './lib/recognised-regions';
@@ -37,6 +38,8 @@ export interface GeoBuildReport {
 		vertices: number;
 		/** Units left out because they have no area at this scale. */
 		withoutArea: string[];
+		/** Territory moved to the country it belongs to de jure (Crimea to Ukraine). */
+		transfers: TransferReport[];
 	};
 	areas: { path: string; rawBytes: number; features: { id: string; vertices: number; km2: number }[] };
 	milliseconds: number;
@@ -55,7 +58,11 @@ export interface AreaProperties {
 export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 	const started = performance.now();
 	const countriesAtlas = readAtlas('countries-10m');
-	const { countries, withoutArea } = sourceCountries(countriesAtlas);
+	// Natural Earth's units as published (de facto: Crimea inside Russia) cut the hand-drawn
+	// regions, so Crimea's area keeps Natural Earth's administrative line across Perekop; the map
+	// itself shows borders de jure (Crimea in Ukraine), see geo/README.md.
+	const { countries: naturalEarthUnits, withoutArea } = sourceCountries(countriesAtlas);
+	const { countries, transfers } = applyDeJureTransfers(naturalEarthUnits, DE_JURE_TRANSFERS);
 	const world = buildWorldTopology(countries);
 	const worldJson = JSON.stringify(world);
 	const worldGzip = gzipSync(worldJson, { level: 9 }).length;
@@ -75,11 +82,11 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 			name_en: outline.properties['name_en'] ?? '',
 			provenance: outline.properties['provenance'] ?? '',
 			note: outline.properties['rule'] ?? '',
-			source: `Hand-drawn outline minus ${NATURAL_EARTH} land`
+			source: `Hand-drawn outline minus land from ${NATURAL_EARTH}`
 		})
 	);
 	for (const region of readInput<Polygon, RegionProperties>('recognised-regions.geojson').features) {
-		const { geometry, countryId } = buildRecognisedRegion(region, land, countries);
+		const { geometry, countryId } = buildRecognisedRegion(region, land, naturalEarthUnits);
 		const { id, name_de, name_en, provenance, note } = region.properties;
 		areaFeatures.push(
 			areaFeature(geometry, {
@@ -89,7 +96,7 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 				name_en,
 				provenance,
 				note,
-				source: `Hand-drawn outline cut to ${NATURAL_EARTH} land and country unit ${countryId}`
+				source: `Hand-drawn outline cut to land and to country unit ${countryId} (as published, de facto) from ${NATURAL_EARTH}`
 			})
 		);
 	}
@@ -114,7 +121,8 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 			countries: world.objects.countries.geometries.length,
 			arcs: world.arcs.length,
 			vertices: world.arcs.reduce((sum, arc) => sum + arc.length, 0),
-			withoutArea
+			withoutArea,
+			transfers
 		},
 		areas: {
 			path: areasPath,
@@ -159,6 +167,10 @@ function formatReport(report: GeoBuildReport): string {
 		`${world.path}: ${kb(world.rawBytes)} raw, ${kb(world.gzipBytes)} gzipped (budget ${kb(world.budgetBytes)}); ` +
 			`${world.countries} countries, ${world.arcs} arcs, ${world.vertices} vertices`,
 		...(world.withoutArea.length > 0 ? [`  left out (no area at 10m): ${world.withoutArea.join(', ')}`] : []),
+		...world.transfers.map(
+			(transfer) =>
+				`  de jure: ${transfer.name}, ${transfer.parts} part(s), ${transfer.km2} km², ${transfer.from} → ${transfer.to}`
+		),
 		`${areas.path}: ${kb(areas.rawBytes)} raw`,
 		...areas.features.map((area) => `  ${area.id}: ${area.km2} km², ${area.vertices} vertices`),
 		`built in ${report.milliseconds} ms`

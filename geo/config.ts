@@ -50,3 +50,36 @@ export const AREA_COORDINATE_PRECISION = 4;
 
 /** Douglas–Peucker tolerance (degrees) for the shipped areas: ~200 m, invisible at zoom 8. */
 export const AREA_SIMPLIFY_TOLERANCE = 0.002;
+
+/**
+ * Territory the map shows de jure, as German and EU news maps do, where Natural Earth (a de-facto
+ * layer) draws it otherwise. Each entry moves every polygon part of `from` whose bounding box lies
+ * inside `within` and whose representative point lies inside `core` into `to`, before the
+ * topology is built; the world build then dissolves the shared edge, so no border remains. The
+ * moved area must fall inside `expectedKm2`, so a Natural Earth update that reshapes the parts
+ * fails the build instead of silently moving too much or nothing.
+ */
+export interface DeJureTransfer {
+	name: string;
+	from: string;
+	to: string;
+	within: BBox;
+	core: BBox;
+	expectedKm2: [number, number];
+}
+
+export const DE_JURE_TRANSFERS: DeJureTransfer[] = [
+	{
+		// Natural Earth 10m has Crimea with Sevastopol as one part of Russia's MultiPolygon
+		// (27,036 km², lon 32.48–36.64, lat 44.38–46.22), touching mainland Ukraine along the
+		// Perekop isthmus, the Sivash and Chonhar. `core` stops south of Perekop (46.2°N) and west
+		// of the Kerch Strait (36.6°E), so the Taman peninsula and Krasnodar stay Russian; the
+		// mainland part they belong to is far larger than `within` anyway.
+		name: 'Crimea with Sevastopol',
+		from: '643',
+		to: '804',
+		within: [32.4, 44.3, 36.7, 46.3],
+		core: [32.4, 44.3, 36.6, 46.2],
+		expectedKm2: [25_000, 29_000]
+	}
+];

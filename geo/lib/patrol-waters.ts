@@ -9,7 +9,7 @@ import { clipToBox, type IndexedPolygons } from './land';
  * The outline's vertices sit on land or across strait mouths; the sea's real edge is the coast.
  */
 
-/** Islands smaller than this (km²) become sea: at zoom 6 they are under a pixel. */
+/** Islands smaller than this (km²) become sea: at zoom 6 they are about a pixel. */
 const MIN_ISLAND_KM2 = 1;
 
 export function buildPatrolWaters(outline: Feature<Polygon>, land: IndexedPolygons): AreaGeometry {

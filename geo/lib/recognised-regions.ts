@@ -9,9 +9,11 @@ import type { CountryFeature } from './source-countries';
  * The regions whose annexation North Korea recognised (Crimea, Luhansk, Donetsk): hand-drawn
  * outlines cut to land (so they never spill into the sea) and to the country unit that contains
  * the region's administrative centre (so they never spill into a neighbour, and their edges meet
- * the country borders on the map). Natural Earth draws Crimea inside Russia (de facto), so Crimea
- * is cut to Russia's unit and Luhansk and Donetsk to Ukraine's; if a data update moved Crimea,
- * the anchor rule would follow it.
+ * the country borders on the map). The units passed in are Natural Earth's as published, before
+ * the de-jure move of Crimea to Ukraine (lib/de-jure.ts): Natural Earth draws Crimea inside
+ * Russia (de facto), so Crimea is cut to Russia's unit and keeps Natural Earth's administrative
+ * line across Perekop as its northern edge, and Luhansk and Donetsk are cut to Ukraine's; if a
+ * data update moved Crimea, the anchor rule would follow it.
  */
 
 export interface RegionProperties {

@@ -82,7 +82,10 @@ export function buildWorldTopology(
 /**
  * Merges each country's touching parts into one shape. Natural Earth cuts Russia (Chukotka,
  * Wrangel Island) and Fiji along the antimeridian; once unwrapped, those parts touch along
- * lon 180, and the cut would show as a seam in the fill. Arcs left unused are pruned later.
+ * lon 180, and the cut would show as a seam in the fill. Crimea, moved into Ukraine de jure
+ * (lib/de-jure.ts), touches mainland Ukraine along Natural Earth's old Russia–Ukraine line across
+ * Perekop; merged, that line is in neither the fill nor the `borders` mesh. Arcs left unused are
+ * pruned later.
  */
 function dissolveWithinCountries(topology: Topology<Objects>): Topology<Objects> {
 	const countries = topology.objects['countries'] as GeometryCollection<CountryIdentity>;

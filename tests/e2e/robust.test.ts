@@ -26,7 +26,10 @@ function file(name: string, content: unknown): string {
 }
 
 async function openStoryFile(page: Page, path: string): Promise<void> {
-	await page.getByRole('button', { name: 'Open story' }).click();
+	// The dialog stays open after an error, so the next file can be chosen right away.
+	if (!(await page.getByTestId('story-loader').isVisible())) {
+		await page.getByRole('button', { name: 'Open story' }).click();
+	}
 	await page.getByTestId('story-file').setInputFiles(path);
 }
 
@@ -55,7 +58,9 @@ describe('your own story file', () => {
 		await openStoryFile(page, file('bad-place.json', badPlace));
 		const errors = page.getByTestId('story-errors');
 		await expect(errors.textContent()).resolves.toContain('flows[0].to: unknown place "pyongyng"');
-		const badDate = { flows: [{ ...story.flows[0], id: 'extra', when: { precision: 'day', start: '2023-02-30' } }] };
+		const badDate = {
+			flows: [{ ...story.flows[0], id: 'extra', when: { precision: 'day', start: '2023-02-30' } }]
+		};
 		await openStoryFile(page, file('bad-date.json', badDate));
 		await expect(errors.textContent()).resolves.toContain('flows[0].when.start');
 		await openStoryFile(page, file('not-json.json', '{"flows": [1, 2'));
@@ -68,7 +73,9 @@ describe('your own story file', () => {
 
 	it('extends the map with the sample file and replaces it with a whole story', async () => {
 		const { page } = await site.open({ locale: 'en-US' });
-		const sample = await (await page.request.get(new URL('samples/later-events.json', site.server.url).href)).text();
+		const sample = await (
+			await page.request.get(new URL('samples/later-events.json', site.server.url).href)
+		).text();
 		await openStoryFile(page, file('sample.json', sample));
 		await expect(page.getByTestId('story-status').textContent()).resolves.toContain('Loaded');
 		await page.keyboard.press('Escape');
@@ -80,7 +87,10 @@ describe('your own story file', () => {
 		await openStoryFile(page, file('small.json', small));
 		await page.keyboard.press('Escape');
 		await page.waitForFunction(
-			(n) => new Set((window as unknown as MapWindow).__map.querySourceFeatures('flows').map((f) => f.properties.id)).size === n,
+			(n) =>
+				new Set(
+					(window as unknown as MapWindow).__map.querySourceFeatures('flows').map((f) => f.properties.id)
+				).size === n,
 			3
 		);
 		await expect(page.locator('[data-flow-id]').count()).resolves.toBe(3);
@@ -129,7 +139,9 @@ describe('no WebGL 2, lost GPU, offline', () => {
 			await expect(page.getByRole('alert').textContent({ timeout: 20_000 })).resolves.toContain('WebGL 2');
 			await expect(page.locator('[data-flow-id]').count()).resolves.toBe(story.flows.length);
 			await page.locator(`[data-flow-id="${story.flows[0]!.id}"]`).click();
-			await expect(page.getByTestId('details').locator('h2').textContent()).resolves.toBe(story.flows[0]!.label.en);
+			await expect(page.getByTestId('details').locator('h2').textContent()).resolves.toBe(
+				story.flows[0]!.label.en
+			);
 			expect(log.errors).toEqual([]);
 		} finally {
 			await browser.close();
@@ -191,4 +203,3 @@ describe('no WebGL 2, lost GPU, offline', () => {
 		expect(log.consoleErrors.filter((m) => /Content Security Policy/i.test(m))).toEqual([]);
 	});
 });
-

@@ -18,7 +18,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS_FILE, buildGeo, DEFAULT_OUT_DIR, WORLD_FILE, type AreaProperties } from '../../geo/build';
 import type { BBox } from '../../geo/config';
 import { geoOutputsAreFresh } from '../../geo/freshness';
-import { clipToBox, decodeLand, type IndexedPolygons } from '../../geo/lib/land';
+import { clipToBox, decodeLand, indexPolygons, type IndexedPolygons } from '../../geo/lib/land';
+import { sourceCountries } from '../../geo/lib/source-countries';
 import { readAtlas } from '../../geo/lib/world-atlas';
 
 /**
@@ -151,6 +152,138 @@ describe('world.topo.json countries', () => {
 		expect(booleanPointInPolygon(russia.geometry.coordinates, country('643') as Feature<MultiPolygon>)).toBe(
 			true
 		);
+		// Moving Crimea leaves Russia's label in Siberia, where its largest part puts it.
+		const [lon = 0, lat = 0] = russia.geometry.coordinates;
+		expect(lon).toBeGreaterThan(90);
+		expect(lon).toBeLessThan(120);
+		expect(lat).toBeGreaterThan(55);
+		expect(lat).toBeLessThan(70);
+	});
+
+	it("puts Ukraine's label in mainland Ukraine, not in Crimea", () => {
+		const labels = feature(world, world.objects.countryLabels).features;
+		const ukraine = labels.find((label) => label.id === '804');
+		expect(ukraine?.geometry.type).toBe('Point');
+		if (ukraine?.geometry.type !== 'Point') return;
+		const [lon = 0, lat = 0] = ukraine.geometry.coordinates;
+		expect(booleanPointInPolygon([lon, lat], country('804') as Feature<MultiPolygon>)).toBe(true);
+		expect(lon).toBeGreaterThan(28);
+		expect(lon).toBeLessThan(36);
+		expect(lat).toBeGreaterThan(47.5);
+		expect(lat).toBeLessThan(51);
+	});
+});
+
+/** Distance in km from p to the segment a-b, in a local equirectangular plane (fine at ~10 km). */
+function distanceToSegmentKm(p: Position, a: Position, b: Position): number {
+	const kmPerLat = 111.32;
+	const kmPerLon = kmPerLat * Math.cos(((p[1] ?? 0) * Math.PI) / 180);
+	const [ax, ay] = [((a[0] ?? 0) - (p[0] ?? 0)) * kmPerLon, ((a[1] ?? 0) - (p[1] ?? 0)) * kmPerLat];
+	const [bx, by] = [((b[0] ?? 0) - (p[0] ?? 0)) * kmPerLon, ((b[1] ?? 0) - (p[1] ?? 0)) * kmPerLat];
+	const [dx, dy] = [bx - ax, by - ay];
+	const length2 = dx * dx + dy * dy;
+	const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / length2));
+	return Math.hypot(ax + t * dx, ay + t * dy);
+}
+
+let borderLines: Position[][] | undefined;
+
+function nearestBorderKm(p: Position): number {
+	borderLines ??= linesOf(feature(world, world.objects.borders).features[0]?.geometry ?? null);
+	let nearest = Infinity;
+	for (const line of borderLines) {
+		for (let i = 1; i < line.length; i++) {
+			nearest = Math.min(nearest, distanceToSegmentKm(p, line[i - 1] ?? p, line[i] ?? p));
+		}
+	}
+	return nearest;
+}
+
+/** Countries of the shipped map whose decoded geometry contains the point. */
+const ownersOf = (point: Position) =>
+	countries.filter((item) => booleanPointInPolygon(point, item)).map((item) => item.id);
+
+describe('world.topo.json borders are de jure: Crimea is part of Ukraine', () => {
+	it.each([
+		['central Crimea', [34.1, 45.3]],
+		['Simferopol', [34.1, 44.95]],
+		['Sevastopol', [33.52, 44.6]],
+		['Kerch', [36.47, 45.36]],
+		['Armiansk, just south of the Perekop isthmus', [33.69, 46.1]],
+		['Dzhankoi', [34.39, 45.71]]
+	])('fills %s as Ukraine (804), not Russia (643)', (_name, point) => {
+		expect(ownersOf(point)).toEqual(['804']);
+	});
+
+	it.each([
+		// Taman village itself (36.72, 45.21) is on the shore, and Natural Earth 10m's coast leaves
+		// it in the Taman Bay: it must at least not be Ukraine. Inland of it is Russia.
+		['the Taman peninsula', [36.8, 45.2]],
+		['Krasnodar', [38.98, 45.04]],
+		['Russian land east of the Kerch Strait', [36.9, 45.2]]
+	])('keeps %s in Russia (643)', (_name, point) => {
+		expect(ownersOf(point)).toEqual(['643']);
+	});
+
+	it('leaves Taman village (36.72, 45.21) out of Ukraine', () => {
+		expect(ownersOf([36.72, 45.21])).not.toContain('804');
+	});
+
+	it('makes Crimea and Kyiv one polygon of Ukraine, with no seam between them', () => {
+		const ukraine = country('804') as Feature<MultiPolygon>;
+		const partOf = (point: Position) =>
+			ukraine.geometry.coordinates.findIndex((rings) =>
+				booleanPointInPolygon(point, { type: 'Polygon', coordinates: rings })
+			);
+		expect(partOf([30.52, 50.45])).toBeGreaterThanOrEqual(0);
+		expect(partOf([34.1, 45.3])).toBe(partOf([30.52, 50.45]));
+	});
+
+	it('draws no border where Natural Earth had the Russia–Ukraine line across Perekop and the Sivash', () => {
+		// The old line, taken from the source: the vertices Natural Earth's Crimea part of Russia
+		// shares with Ukraine. It runs from the Perekop isthmus (33.63–33.67°E, 46.13–46.22°N)
+		// east through the Sivash to Chonhar (35.0°E, 45.73°N); (33.7, 46.0) would be ~15 km south
+		// of it and prove nothing.
+		const source = sourceCountries(readAtlas('countries-10m')).countries;
+		const ukraineVertices = new Set(
+			linesOf(source.find((item) => item.id === '804')?.geometry ?? null)
+				.flat()
+				.map((point) => point.join(','))
+		);
+		const oldLine = linesOf(source.find((item) => item.id === '643')?.geometry ?? null)
+			.flat()
+			.filter(([lon = 0, lat = 0]) => lon > 32.4 && lon < 36.7 && lat > 44.3 && lat < 46.3)
+			.filter((point) => ukraineVertices.has(point.join(',')));
+		expect(oldLine.length).toBeGreaterThanOrEqual(20);
+		for (const point of [...oldLine, [33.67, 46.17], [33.75, 46.19]]) {
+			expect(nearestBorderKm(point), `border near ${point.join(', ')}`).toBeGreaterThan(5);
+		}
+	});
+
+	it("lays the recognised-region overlay for Crimea on Ukraine's fill", () => {
+		const crimea = areas.find((item) => item.id === 'crimea') as Area;
+		const ukraine = clipToBox(
+			indexPolygons((country('804') as Feature<MultiPolygon>).geometry.coordinates),
+			bbox(crimea) as BBox
+		);
+		const onUkraine = ukraine
+			? intersect(featureCollection<Polygon | MultiPolygon>([crimea, ukraine]))
+			: null;
+		expect((onUkraine ? area(onUkraine) : 0) / area(crimea)).toBeGreaterThan(0.97);
+	});
+
+	it('draws no border anywhere over Crimea or the Kerch Strait (the strait is coastline)', () => {
+		const inBox = ([lon = 0, lat = 0]: Position) => lon > 32 && lon < 37.5 && lat > 44 && lat < 46.4;
+		const borders = linesOf(feature(world, world.objects.borders).features[0]?.geometry ?? null);
+		expect(borders.flat().filter(inBox)).toEqual([]);
+		for (const point of [
+			[36.55, 45.3],
+			[36.6, 45.15],
+			[36.62, 45.4],
+			[35.1, 46.0]
+		]) {
+			expect(nearestBorderKm(point), `border near ${point.join(', ')}`).toBeGreaterThan(50);
+		}
 	});
 });
 

@@ -52,6 +52,8 @@ export function connectUrl(
 	// Read on every parse: the reader may have opened another story since.
 	const knownIds = () => {
 		const s = story();
+		// A throwaway lookup built per parse, never observed: no reactivity needed.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		return new Set([...s.flows, ...s.places, ...s.areas, ...s.events].map((item) => item.id));
 	};
 	const defaultLang = view.lang;
