@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
@@ -8,11 +10,14 @@ import { timelineMonths } from '../../src/lib/state/timeline';
 import { xmlWellFormednessErrors } from '../../src/lib/export/xml';
 import { CSV_BOM, CSV_COLUMNS, exportGeoJsonSchema } from '../../src/lib/export/data';
 import { exportFilename } from '../../src/lib/export/filename';
+import { presetPixelRatio } from '../../src/lib/export/presets';
 import { startSite, type Site } from '../support/site';
 
 /**
  * The export dialog end to end: real renders in Chromium (SwiftShader), real downloads, files
  * read back and checked the way a picture editor, a GIS or a spreadsheet would read them.
+ * PNG renders are slow in SwiftShader (A4 at 300 dpi: tens of seconds on two busy cores), so
+ * the render tests carry their own, generous timeouts; nothing asserts on time.
  */
 
 let site: Site;
@@ -126,15 +131,16 @@ function whiteShareOfRow(png: PNG, y: number): number {
 }
 
 /**
- * The bands as seen in the pixels: header and footer have a pure white background with some
- * text; the map never is mostly pure white (sea, land and halos are all tinted).
+ * The bands as seen in the pixels: header and footer have a pure white background under sparse
+ * text and swatches (at least ~45% white in every row); the map is tinted everywhere (sea, land,
+ * halos), so its rows have almost no pure white. The map is the run of rows in between.
  */
 function bands(png: PNG): { headerBottom: number; footerTop: number } {
-	const isWhiteRow = (y: number) => whiteShareOfRow(png, y) > 0.6;
+	const isBandRow = (y: number) => whiteShareOfRow(png, y) > 0.3;
 	let headerBottom = 0;
-	while (headerBottom < png.height && isWhiteRow(headerBottom)) headerBottom++;
-	let footerTop = png.height;
-	while (footerTop > headerBottom && isWhiteRow(footerTop - 1)) footerTop--;
+	while (headerBottom < png.height && isBandRow(headerBottom)) headerBottom++;
+	let footerTop = headerBottom;
+	while (footerTop < png.height && !isBandRow(footerTop)) footerTop++;
 	return { headerBottom, footerTop };
 }
 
@@ -170,6 +176,38 @@ function distinctColours(png: PNG, y0: number, y1: number): number {
 	return seen.size;
 }
 
+/** Where the live map draws each place (CSS px), for the places it shows. */
+async function livePlaces(page: Page): Promise<Record<string, [number, number]>> {
+	const places = story.places.map((p) => ({ id: p.id, coord: p.coord }));
+	return page.evaluate((list) => {
+		const map = (window as unknown as MapWindow).__map;
+		const { clientWidth: w, clientHeight: h } = map.getContainer();
+		const out: Record<string, [number, number]> = {};
+		for (const p of list) {
+			const q = map.project(p.coord as [number, number]);
+			if (q.x >= 0 && q.x <= w && q.y >= 0 && q.y <= h) out[p.id] = [q.x, q.y];
+		}
+		return out;
+	}, places);
+}
+
+/** Whether a capital's dark dot (places-circle, #1d1d1b) is drawn at or right next to (x, y). */
+function dotAt(png: PNG, x: number, y: number): boolean {
+	const [r, g, b] = rgb('#1d1d1b');
+	for (let dy = -1; dy <= 1; dy++)
+		for (let dx = -1; dx <= 1; dx++) {
+			const px = Math.round(x) + dx;
+			const py = Math.round(y) + dy;
+			if (px < 0 || py < 0 || px >= png.width || py >= png.height) continue;
+			const p = pixel(png, px, py);
+			if (Math.abs(p[0] - r) + Math.abs(p[1] - g) + Math.abs(p[2] - b) < 30) return true;
+		}
+	return false;
+}
+
+/** Capitals whose dark dots stay uncovered (in the opening view the name "Peking" runs over Pyongyang's). */
+const CAPITALS = ['moscow', 'beijing'];
+
 // ---------------------------------------------------------------------------------------------
 
 describe('PNG export', () => {
@@ -189,6 +227,8 @@ describe('PNG export', () => {
 			['a4-landscape-300dpi', 3508, 2480]
 		];
 		const visibleKinds = [...new Set(story.flows.map((f) => f.kind))];
+		const capitals = Object.entries(await livePlaces(page)).filter(([id]) => CAPITALS.includes(id));
+		expect(capitals.length).toBe(2);
 		for (const [preset, width, height] of presets) {
 			const file = await exportFile(page, { format: 'png', preset });
 			if (preset === 'full-hd' || preset === 'a4-landscape-300dpi')
@@ -197,7 +237,6 @@ describe('PNG export', () => {
 				exportFilename({ kind: 'png', month: null, latestMonth: LATEST_MONTH, lang: 'de', width, height })
 			);
 			expect(file.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de_${width}x${height}.png`);
-			await import('node:fs/promises').then((fs) => fs.writeFile(`/tmp/export-${preset}.png`, file.data));
 			const png = PNG.sync.read(file.data);
 			expect([png.width, png.height], preset).toEqual([width, height]);
 
@@ -215,13 +254,22 @@ describe('PNG export', () => {
 					countNear(png, KIND_COLORS[kind], footerTop, height),
 					`${preset} legend ${kind}`
 				).toBeGreaterThan(5);
+			// Framing: the live view, scaled to fit the map rect and centred (renderPng's frameCamera).
+			const pr = preset.startsWith('view-') ? width / w : presetPixelRatio(width);
+			const mapHeight = footerTop - headerBottom;
+			const fit = Math.min(width / pr / w, mapHeight / pr / h) * pr;
+			for (const [id, [x, y]] of capitals) {
+				const ex = width / 2 + (x - w / 2) * fit;
+				const ey = headerBottom + mapHeight / 2 + (y - h / 2) * fit;
+				expect(dotAt(png, ex, ey), `${preset}: ${id} at ${ex.toFixed(1)}, ${ey.toFixed(1)}`).toBe(true);
+			}
 		}
 
 		const after = await liveState(page);
 		expect(after).toEqual(before);
 		expect(log.errors).toEqual([]);
 		expect(log.foreignRequests).toEqual([]);
-	});
+	}, 300_000);
 
 	it('shows what the map shows: a kind switched off is absent; without header and legend the map fills the image', async () => {
 		const { page, log } = await site.open();
@@ -255,7 +303,7 @@ describe('PNG export', () => {
 		// The other kinds are still there.
 		expect(countNear(off, KIND_COLORS.visit, 0, off.height)).toBeGreaterThan(20);
 		expect(log.errors).toEqual([]);
-	});
+	}, 150_000);
 
 	it('refuses a size above the browser limit before rendering, and says which limit', async () => {
 		const { page } = await site.open({ locale: 'en-US' });
@@ -360,7 +408,7 @@ describe('PNG export', () => {
 		expect([png.width, png.height]).toEqual([1200, 675]);
 		expect(log.errors).toEqual([]);
 		expect(log.foreignRequests).toEqual([]);
-	});
+	}, 150_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -387,21 +435,6 @@ function svgTexts(svg: string): string[] {
 function clipRect(svg: string): { x: number; y: number; width: number; height: number } {
 	const m = /<clipPath[^>]*><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
 	return { x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) };
-}
-
-/** Where the live map draws each place (CSS px), for the places it shows. */
-async function livePlaces(page: Page): Promise<Record<string, [number, number]>> {
-	const places = story.places.map((p) => ({ id: p.id, coord: p.coord }));
-	return page.evaluate((list) => {
-		const map = (window as unknown as MapWindow).__map;
-		const { clientWidth: w, clientHeight: h } = map.getContainer();
-		const out: Record<string, [number, number]> = {};
-		for (const p of list) {
-			const q = map.project(p.coord as [number, number]);
-			if (q.x >= 0 && q.x <= w && q.y >= 0 && q.y <= h) out[p.id] = [q.x, q.y];
-		}
-		return out;
-	}, places);
 }
 
 function checkSvgBasics(svg: string): void {
@@ -475,7 +508,7 @@ describe('SVG export', () => {
 		}
 		expect(log.errors).toEqual([]);
 		expect(log.foreignRequests).toEqual([]);
-	});
+	}, 120_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -582,6 +615,13 @@ describe('export dialog', () => {
 		for (const name of ['Titel und Filter', 'Legende', 'Quellen und Datum'])
 			await expect(dialog.getByRole('checkbox', { name }).count()).resolves.toBe(1);
 		await expect(dialog.getByRole('img', { name: /Vorschau/ }).count()).resolves.toBe(1);
+		// No serious accessibility findings in the open dialog (axe-core, as tests/e2e/a11y does).
+		const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+		await page.evaluate(axeSource);
+		const { violations } = (await page.evaluate(() =>
+			(window as unknown as { axe: { run: (context: string) => Promise<unknown> } }).axe.run('dialog.export')
+		)) as { violations: { id: string; impact: string | null }[] };
+		expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 		await page.keyboard.press('Escape');
 		await expect(dialog.evaluate((d) => (d as HTMLDialogElement).open)).resolves.toBe(false);
 	});

@@ -41,18 +41,20 @@ function hex(c: string): [number, number, number] {
 	return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number];
 }
 
-/** Pixels of the map canvas close to a kind's colour. */
-async function kindPixels(page: Page, kind: FlowKind): Promise<number> {
+/** Pixels of the map close to each kind's colour, from one screenshot. */
+async function kindPixelCounts(page: Page): Promise<Record<FlowKind, number>> {
 	const box = (await page.getByTestId('map').boundingBox())!;
 	const png = PNG.sync.read(await page.screenshot({ clip: box }));
-	const [r, g, b] = hex(KIND_COLORS[kind]);
-	let n = 0;
+	const counts = Object.fromEntries(FLOW_KINDS.map((k) => [k, 0])) as Record<FlowKind, number>;
+	const targets = FLOW_KINDS.map((k) => [k, hex(KIND_COLORS[k])] as const);
 	for (let i = 0; i < png.data.length; i += 4) {
-		const d = Math.abs(png.data[i]! - r) + Math.abs(png.data[i + 1]! - g) + Math.abs(png.data[i + 2]! - b);
-		// Tight: anti-aliased blends of other kinds with the white casing must not count.
-		if (d < 16) n++;
+		for (const [kind, [r, g, b]] of targets) {
+			const d = Math.abs(png.data[i]! - r) + Math.abs(png.data[i + 1]! - g) + Math.abs(png.data[i + 2]! - b);
+			// Tight: anti-aliased blends of other kinds with the white casing must not count.
+			if (d < 16) counts[kind]++;
+		}
 	}
-	return n;
+	return counts;
 }
 
 describe('layer panel and legend', () => {
@@ -62,18 +64,19 @@ describe('layer panel and legend', () => {
 		const all = await drawnFlowIds(page);
 		expect(all.sort()).toEqual(story.flows.map((f) => f.id).sort());
 
+		// One screenshot with everything on gives each kind's pixel count before it is hidden.
+		const before = await kindPixelCounts(page);
 		for (const kind of FLOW_KINDS) {
 			const ids = story.flows.filter((f) => f.kind === kind).map((f) => f.id);
-			const before = await kindPixels(page, kind);
-			expect(before, `${kind} drawn before`).toBeGreaterThan(20);
+			expect(before[kind], `${kind} drawn before`).toBeGreaterThan(20);
 			const box = page.locator(`input[name="kind"][value="${kind}"]`);
 			await box.uncheck();
 			await settled(page);
 			const drawn = await drawnFlowIds(page);
 			for (const id of ids) expect(drawn, `${id} hidden`).not.toContain(id);
 			expect(drawn.length).toBe(all.length - ids.length);
-			const after = await kindPixels(page, kind);
-			expect(after, `${kind} pixels after hiding`).toBeLessThan(before * 0.1);
+			const after = (await kindPixelCounts(page))[kind];
+			expect(after, `${kind} pixels after hiding`).toBeLessThan(before[kind] * 0.1);
 			await expect(page.locator(`[data-testid="legend"] [data-kind="${kind}"]`).count()).resolves.toBe(0);
 
 			await box.check();
@@ -209,21 +212,18 @@ describe('state in the URL', () => {
 	});
 
 	it('ignores malformed values one by one, never throwing', async () => {
+		// Thousands of random URLs go through the parser in the unit tests; here a few real
+		// page loads check that the page as a whole shrugs them off.
 		const bad = [
-			'?lang=xx&kinds=arms',
-			'?map=NaN/1/2&cert=reported',
-			'?map=99/99/999/9999&month=2023-13',
-			'?sel=%3Cscript%3Ealert(1)%3C/script%3E&kinds=,,,',
-			'?month=%E0%A4%A&layers=foo',
-			'?__proto__=x&constructor=y&kinds=arms',
-			`?sel=${'a'.repeat(5000)}`
+			'?lang=xx&map=NaN/1/2&cert=reported&month=2023-13&layers=foo&sel=%3Cscript%3E&kinds=arms',
+			`?__proto__=x&constructor=y&kinds=arms&month=%E0%A4%A&map=99/99/999/9999&sel=${'a'.repeat(5000)}`
 		];
 		for (const path of bad) {
 			const { page, log } = await site.open({ path, locale: 'en-US' });
 			await waitForMap(page);
-			expect(log.errors, path).toEqual([]);
+			expect(log.errors, path.slice(0, 80)).toEqual([]);
 			if (path.includes('kinds=arms')) {
-				await expect(page.locator('input[name="kind"]:checked').count(), path).resolves.toBe(1);
+				await expect(page.locator('input[name="kind"]:checked').count(), path.slice(0, 80)).resolves.toBe(1);
 			}
 			if (path.includes('cert=reported')) {
 				await expect(page.getByRole('radio', { name: 'reported only' }).isChecked()).resolves.toBe(true);

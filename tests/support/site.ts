@@ -34,7 +34,8 @@ export async function startSite(): Promise<Site> {
 		browser,
 		async open(options = {}) {
 			const context = await browser.newContext({
-				viewport: options.viewport ?? { width: 1280, height: 800 },
+				// Smaller than a laptop screen but still the desktop layout: SwiftShader's cost grows with pixels.
+				viewport: options.viewport ?? { width: 960, height: 640 },
 				locale: options.locale ?? 'de-DE',
 				deviceScaleFactor: options.deviceScaleFactor ?? 1,
 				acceptDownloads: true

@@ -320,6 +320,16 @@ export const OFFSCREEN_ATTRIBUTE = 'data-export-offscreen';
  * compose, encode. The offscreen map and its container are removed in every case.
  */
 export async function renderPng(request: PngRequest): Promise<Blob> {
+	const canvases: HTMLCanvasElement[] = [];
+	try {
+		return await render(request, canvases);
+	} finally {
+		// Free the pixels now rather than at the next GC: an A4 canvas holds 35 MB.
+		for (const canvas of canvases) canvas.width = canvas.height = 0;
+	}
+}
+
+async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promise<Blob> {
 	const { width, height, pixelRatio, signal, lang } = request;
 	const t = strings(lang).exporter.errors;
 	const fail = (code: PngErrorCode, values: Record<string, string | number> = {}) =>
@@ -346,6 +356,7 @@ export async function renderPng(request: PngRequest): Promise<Blob> {
 	});
 	const mapRect = layout.map;
 	const { canvas: output, ctx } = createOutputCanvas(width, height, () => fail('canvas'));
+	canvases.push(output);
 
 	request.onProgress?.('map');
 	const maplibre = await loadMapLibre();
@@ -475,8 +486,6 @@ export async function renderPng(request: PngRequest): Promise<Blob> {
 
 	request.onProgress?.('encode');
 	const blob = await new Promise<Blob | null>((resolve) => output.toBlob(resolve, 'image/png'));
-	// Free the pixels now: an A4 canvas holds 35 MB.
-	output.width = output.height = 0;
 	throwIfAborted(signal);
 	if (!blob) throw fail('encode');
 	return blob;

@@ -231,6 +231,16 @@ export function buildStyle(view: StyleView, data: StyleData, fonts: StyleFonts):
 			id: 'country-labels',
 			type: 'symbol',
 			source: 'countryLabels',
+			// Small territories (glaciers, bases, islets) only get a name once there is room.
+			filter: [
+				'step',
+				['zoom'],
+				['>=', ['get', 'area'], 60000],
+				4,
+				['>=', ['get', 'area'], 8000],
+				6,
+				true
+			] as FilterSpecification,
 			layout: {
 				visibility: visibility(view.showLabels),
 				'text-field': nameField(view.lang),
@@ -292,12 +302,14 @@ export function buildStyle(view: StyleView, data: StyleData, fonts: StyleFonts):
 					['literal', FONT_REGULAR]
 				],
 				'text-size': ['case', ['==', ['get', 'role'], 'capital'], 15, 13],
-				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+				'text-variable-anchor': ['left', 'right', 'bottom', 'top'],
 				'text-radial-offset': 0.7,
 				'text-justify': 'auto',
-				// City names are the story's anchors: they always show.
-				'text-allow-overlap': true,
-				'text-ignore-placement': false
+				// Names dodge each other (Beijing's must not cover Pyongyang's dot): MapLibre tries
+				// each anchor in turn. Capitals are placed first, and this layer is placed before
+				// every layer below it, so country names give way to city names, never the reverse.
+				'symbol-sort-key': ['match', ['get', 'role'], 'capital', 0, 'port', 1, 2],
+				'text-padding': 1
 			},
 			paint: { 'text-color': BASE.placeText, 'text-halo-color': BASE.halo, 'text-halo-width': 2 }
 		}
