@@ -622,6 +622,8 @@ function insideRect([x, y]: ScreenPoint, r: Rect): boolean {
 
 /** MapLibre's text-max-width: words wrapped to `maxEms` ems. */
 function wrapLabel(text: string, size: number, maxEms: number, widthOf: (s: string) => number): string[] {
+	// Explicit line breaks (an area's name and caption) are kept, as MapLibre keeps them.
+	if (text.includes('\n')) return text.split('\n').flatMap((part) => wrapLabel(part, size, maxEms, widthOf));
 	const words = text.split(/\s+/).filter(Boolean);
 	const lines: string[] = [];
 	let current = '';
@@ -709,10 +711,11 @@ function placeAreaLabels(
 	for (const point of points.features) {
 		const kind = String(point.properties?.kind ?? '');
 		if (!isAreaKindShown(kind, view)) continue;
-		const name = nameOf(point);
+		// The same text as the map's label: the name plus its caption, where the area has one.
+		const name = String(point.properties?.[`label_${view.lang}`] ?? '') || nameOf(point);
 		if (!name) continue;
 		for (const [x, y] of projectPoint(stage, point.geometry.coordinates)) {
-			const label = centredLabel(wrapLabel(name, size, 9, widthOf), x, y, size, widthOf);
+			const label = centredLabel(wrapLabel(name, size, 14, widthOf), x, y, size, widthOf);
 			if (collisions.collides(label.box) || !boxInside(label.box, stage.rect)) continue;
 			collisions.insert(label.box);
 			out.push({ label, kind, id: String(point.properties?.id ?? '') });

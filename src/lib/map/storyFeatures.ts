@@ -66,7 +66,15 @@ export function areaFeatures(
 		if (!shape) continue;
 		features.push({
 			type: 'Feature',
-			properties: { id: area.id, kind: area.kind, name_de: area.name.de, name_en: area.name.en },
+			properties: {
+				id: area.id,
+				kind: area.kind,
+				name_de: area.name.de,
+				name_en: area.name.en,
+				// The map label: the name, and the caption on a second line where there is one.
+				label_de: area.caption ? `${area.name.de}\n${area.caption.de}` : area.name.de,
+				label_en: area.caption ? `${area.name.en}\n${area.caption.en}` : area.name.en
+			},
 			geometry: shape.geometry
 		});
 	}

@@ -265,10 +265,10 @@ export function buildStyle(view: StyleView, data: StyleData, fonts: StyleFonts):
 			],
 			layout: {
 				visibility: visibility(view.showLabels),
-				'text-field': nameField(view.lang),
+				'text-field': ['get', `label_${view.lang}`],
 				'text-font': FONT_REGULAR,
 				'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 13],
-				'text-max-width': 9,
+				'text-max-width': 14,
 				'text-allow-overlap': false
 			},
 			paint: {

@@ -224,6 +224,8 @@ export const areaSchema = z
 		id: z.enum(AREA_IDS),
 		kind: z.enum(AREA_KINDS),
 		name: localText(MAX.name),
+		/** A short second line for the map label, e.g. what the area is about. */
+		caption: localText(MAX.name).optional(),
 		summary: localText(MAX.summary),
 		certainty: certaintySchema,
 		when: whenSchema,

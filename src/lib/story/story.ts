@@ -653,6 +653,10 @@ export const story: Story = {
 			id: 'patrol-waters',
 			kind: 'patrol-waters',
 			name: { de: 'Japanisches Meer / Ostmeer', en: 'Sea of Japan / East Sea' },
+			caption: {
+				de: 'Soll Patrouillengebiet des U-Boots „Hero Kim Kun Ok“ werden',
+				en: 'To be patrolled by the submarine "Hero Kim Kun Ok"'
+			},
 			summary: {
 				de: 'Das neue U-Boot soll in den Gewässern zwischen Korea und Japan patrouillieren; der Artikel gibt das mit „soll“ und ohne Quelle wieder, im Zusammenhang mit Kims Ankündigung. Internationale Experten bezweifeln, dass das U-Boot funktioniert. Die Fläche ist eine grobe Darstellung.',
 				en: 'The new submarine is to patrol the waters between Korea and Japan; the article gives this with "soll" (is to / is said to) and no source, in the context of Kim\'s announcement. International experts doubt that the submarine works. The outline is approximate.'
