@@ -57,14 +57,15 @@ describe('your own story file', () => {
 		const badPlace = { flows: [{ ...story.flows[0], id: 'extra', to: 'pyongyng' }] };
 		await openStoryFile(page, file('bad-place.json', badPlace));
 		const errors = page.getByTestId('story-errors');
-		await expect(errors.textContent()).resolves.toContain('flows[0].to: unknown place "pyongyng"');
+		// The file is read asynchronously: wait for its own message, not the previous one.
+		await expect.poll(() => errors.textContent()).toContain('flows[0].to: unknown place "pyongyng"');
 		const badDate = {
 			flows: [{ ...story.flows[0], id: 'extra', when: { precision: 'day', start: '2023-02-30' } }]
 		};
 		await openStoryFile(page, file('bad-date.json', badDate));
-		await expect(errors.textContent()).resolves.toContain('flows[0].when.start');
+		await expect.poll(() => errors.textContent()).toContain('flows[0].when.start');
 		await openStoryFile(page, file('not-json.json', '{"flows": [1, 2'));
-		await expect(errors.textContent()).resolves.toContain('not valid JSON');
+		await expect.poll(() => errors.textContent()).toContain('not valid JSON');
 		await page.keyboard.press('Escape');
 		expect(await flowCountOnMap(page)).toBe(before);
 		await expect(page.locator('[data-flow-id]').count()).resolves.toBe(story.flows.length);
@@ -77,7 +78,7 @@ describe('your own story file', () => {
 			await page.request.get(new URL('samples/later-events.json', site.server.url).href)
 		).text();
 		await openStoryFile(page, file('sample.json', sample));
-		await expect(page.getByTestId('story-status').textContent()).resolves.toContain('Loaded');
+		await expect.poll(() => page.getByTestId('story-status').textContent()).toContain('Loaded');
 		await page.keyboard.press('Escape');
 		await expect(page.locator('[data-event-id="kim-putin-meeting-vostochny"]').count()).resolves.toBe(1);
 		await page.locator('[data-event-id="kim-putin-meeting-vostochny"]').click();

@@ -80,6 +80,8 @@ describe('buildStyle', () => {
 		expect(at('flows-possible')).toBeLessThan(at('flows-arrows'));
 		expect(at('flows-arrows')).toBeLessThan(at('places-circle'));
 		expect(at('places-circle')).toBeLessThan(at('places-label'));
+		// The invisible keep-out boxes over the dots are placed first, so names avoid dots.
+		expect(at('places-keepout')).toBe(order.length - 1);
 	});
 
 	it('keeps the same layers in the same order whatever is toggled (no reload, no reordering)', () => {

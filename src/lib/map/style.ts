@@ -7,7 +7,15 @@ import type {
 import type { Certainty, FlowKind, Lang } from '$lib/story';
 import { CERTAINTIES } from '$lib/story';
 import { certaintiesUpTo } from '$lib/state/visibility';
-import { BASE, CERTAINTY_DASH, FONT_BOLD, FONT_REGULAR, KIND_COLORS, STORY_COUNTRIES } from './theme';
+import {
+	BASE,
+	CERTAINTY_DASH,
+	FONT_BOLD,
+	FONT_REGULAR,
+	KIND_COLORS,
+	LABEL_ON_LEFT,
+	STORY_COUNTRIES
+} from './theme';
 
 /**
  * Where each source's data comes from. The data itself never enters the style: sources point at
@@ -302,8 +310,14 @@ export function buildStyle(view: StyleView, data: StyleData, fonts: StyleFonts):
 					['literal', FONT_REGULAR]
 				],
 				'text-size': ['case', ['==', ['get', 'role'], 'capital'], 15, 13],
-				'text-variable-anchor': ['left', 'right', 'bottom', 'top'],
-				'text-radial-offset': 0.7,
+				// Anchors in order of preference, per place: a name goes right of its dot unless the
+				// place is marked to be labelled on its left (Beijing: Pyongyang lies just east).
+				'text-variable-anchor-offset': [
+					'case',
+					['in', ['get', 'id'], ['literal', [...LABEL_ON_LEFT]]],
+					['literal', ['right', [-0.7, 0], 'top', [0, 0.7], 'bottom', [0, -0.7], 'left', [0.7, 0]]],
+					['literal', ['left', [0.7, 0], 'right', [-0.7, 0], 'bottom', [0, -0.7], 'top', [0, 0.7]]]
+				] as unknown as ExpressionSpecification,
 				'text-justify': 'auto',
 				// Names dodge each other (Beijing's must not cover Pyongyang's dot): MapLibre tries
 				// each anchor in turn. Capitals are placed first, and this layer is placed before
@@ -312,6 +326,22 @@ export function buildStyle(view: StyleView, data: StyleData, fonts: StyleFonts):
 				'text-padding': 1
 			},
 			paint: { 'text-color': BASE.placeText, 'text-halo-color': BASE.halo, 'text-halo-width': 2 }
+		},
+		{
+			// An invisible box over the dots of the cities. Placed first (it is the top layer), it
+			// keeps every name off them: a name never hides a city, however crowded the view. Minor
+			// places (the shipyard) get none, so at low zoom a city's name may pass over them.
+			id: 'places-keepout',
+			type: 'symbol',
+			source: 'places',
+			filter: ['in', ['get', 'role'], ['literal', ['capital', 'port', 'city']]],
+			layout: {
+				'icon-image': ARROW_IMAGE,
+				'icon-size': 0.75,
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': false
+			},
+			paint: { 'icon-opacity': 0 }
 		}
 	];
 

@@ -41,3 +41,9 @@ export const STORY_COUNTRIES = ['408', '643', '156'] as const;
 
 export const FONT_REGULAR = ['Noto Sans Regular'];
 export const FONT_BOLD = ['Noto Sans Bold'];
+
+/**
+ * Places whose name goes on the left of the dot: cartographic tuning for the built-in story
+ * (Beijing's name would otherwise run into Pyongyang at the opening zoom). Others go right.
+ */
+export const LABEL_ON_LEFT: readonly string[] = ['beijing'];
