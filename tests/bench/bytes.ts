@@ -60,7 +60,9 @@ export async function byteReport(files: Iterable<string>, root: string): Promise
 		});
 	}
 	const kinds: ByteKind[] = ['maplibre', 'own-js', 'css', 'fonts', 'geodata', 'html', 'other'];
-	const totals = Object.fromEntries(kinds.map((k) => [k, { raw: 0, gzip: 0, files: 0 }])) as ByteReport['totals'];
+	const totals = Object.fromEntries(
+		kinds.map((k) => [k, { raw: 0, gzip: 0, files: 0 }])
+	) as ByteReport['totals'];
 	for (const f of out) {
 		totals[f.kind].raw += f.raw;
 		totals[f.kind].gzip += f.gzip;

@@ -47,6 +47,8 @@ export interface Opened {
 	page: Page;
 	/** Every URL the page requested, in order. */
 	requests: string[];
+	/** URLs a service worker of the page fetched (e.g. a precache on install). */
+	serviceWorkerRequests: string[];
 	/** Requests that left the benchmark's origin (must stay empty: no network). */
 	foreign: string[];
 	errors: string[];
@@ -59,7 +61,12 @@ export async function openFresh(
 	browser: Browser,
 	url: string,
 	origin: string,
-	options: { timeout?: number } = {}
+	options: {
+		timeout?: number;
+		instrumentGL?: boolean;
+		/** Runs after the page exists and before it navigates (e.g. to start a profiler). */
+		beforeGoto?: (page: Page, context: BrowserContext) => Promise<void>;
+	} = {}
 ): Promise<Opened> {
 	const context = await browser.newContext({
 		viewport: VIEWPORT,
@@ -67,6 +74,10 @@ export async function openFresh(
 		locale: 'de-DE',
 		acceptDownloads: true
 	});
+	// tsx (esbuild keepNames) wraps named functions in a `__name` helper, also in the functions
+	// handed to page.evaluate: give the page a no-op one.
+	await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+	if (options.instrumentGL) await context.addInitScript({ content: GL_COUNTERS });
 	// Records the moment the ready signal appears, from the first script on.
 	await context.addInitScript(() => {
 		const w = window as unknown as BenchWindow;
@@ -88,6 +99,10 @@ export async function openFresh(
 	const requests: string[] = [];
 	const foreign: string[] = [];
 	const errors: string[] = [];
+	const serviceWorkerRequests: string[] = [];
+	context.on('request', (r) => {
+		if (r.serviceWorker()) serviceWorkerRequests.push(r.url());
+	});
 	page.on('request', (r) => {
 		const u = r.url();
 		requests.push(u);
@@ -97,27 +112,100 @@ export async function openFresh(
 	page.on('console', (m) => {
 		if (m.type() === 'error') errors.push(m.text());
 	});
+	await options.beforeGoto?.(page, context);
 	await page.goto(url);
 	await page.waitForSelector(MAP_READY, { timeout: options.timeout ?? 60_000 });
 	const readyMs = await page.evaluate(
 		() => (window as unknown as BenchWindow).__benchReadyAt ?? performance.now()
 	);
-	return { context, page, requests, foreign, errors, readyMs };
+	return { context, page, requests, serviceWorkerRequests, foreign, errors, readyMs };
 }
 
-/** Waits until the map has applied every change and rendered it, then two more frames. */
-export async function settle(page: Page): Promise<void> {
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve) => {
+/**
+ * Waits until the map has applied every change and rendered it, then two more frames; gives up
+ * after `maxMs` (a map with thousands of flows in SwiftShader can take minutes to settle).
+ * Resolves to whether it settled.
+ */
+export async function settle(page: Page, maxMs = 120_000): Promise<boolean> {
+	return page.evaluate(
+		(maxMs) =>
+			new Promise<boolean>((resolve) => {
 				const map = (window as unknown as BenchWindow).__map;
-				const check = () => {
-					if (map.loaded() && !map.isMoving()) requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+				const timer = setTimeout(() => {
+					map.off('idle', check);
+					resolve(false);
+				}, maxMs);
+				function check() {
+					if (map.loaded() && !map.isMoving())
+						requestAnimationFrame(() =>
+							requestAnimationFrame(() => {
+								clearTimeout(timer);
+								resolve(true);
+							})
+						);
 					else map.once('idle', check);
-				};
+				}
 				requestAnimationFrame(() => requestAnimationFrame(check));
-			})
+			}),
+		maxMs
 	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// WebGL counters (profiling runs only: they wrap WebGL calls, so timed runs go without)
+
+/**
+ * Counts WebGL contexts (with their antialias / preserveDrawingBuffer), shader programs linked,
+ * frames (clears of the colour buffer) and the time the page waits in the calls that block on
+ * the GPU process (shader/program status, readPixels). A string, so the page gets it verbatim.
+ */
+const GL_COUNTERS = `(() => {
+	const c = { contexts: [], programs: 0, frames: 0, blockingMs: 0 };
+	globalThis.__benchGL = c;
+	const getContext = HTMLCanvasElement.prototype.getContext;
+	HTMLCanvasElement.prototype.getContext = function (type, attrs) {
+		const ctx = getContext.call(this, type, attrs);
+		if (ctx && type === 'webgl2' && !this.__benchCounted) {
+			this.__benchCounted = true;
+			const a = ctx.getContextAttributes() || {};
+			c.contexts.push({ at: Math.round(performance.now()), antialias: !!a.antialias, preserveDrawingBuffer: !!a.preserveDrawingBuffer });
+		}
+		return ctx;
+	};
+	const P = WebGL2RenderingContext.prototype;
+	const link = P.linkProgram;
+	P.linkProgram = function (p) { c.programs++; return link.call(this, p); };
+	for (const name of ['getShaderParameter', 'getProgramParameter', 'readPixels']) {
+		const f = P[name];
+		P[name] = function (...args) { const t = performance.now(); try { return f.apply(this, args); } finally { c.blockingMs += performance.now() - t; } };
+	}
+	const clear = P.clear;
+	P.clear = function (mask) { if (mask & this.COLOR_BUFFER_BIT) c.frames++; return clear.call(this, mask); };
+})();`;
+
+export interface GLCounters {
+	contexts: { at: number; antialias: boolean; preserveDrawingBuffer: boolean }[];
+	programs: number;
+	frames: number;
+	blockingMs: number;
+}
+
+/** The counters so far (needs openFresh(..., { instrumentGL: true })). */
+export async function glCounters(page: Page): Promise<GLCounters | null> {
+	return page.evaluate(
+		() => ((window as unknown as { __benchGL?: GLCounters }).__benchGL ?? null) as GLCounters | null
+	);
+}
+
+/** What happened between two snapshots of the counters. */
+export function glDelta(before: GLCounters | null, after: GLCounters | null): GLCounters | null {
+	if (!before || !after) return after;
+	return {
+		contexts: after.contexts.slice(before.contexts.length),
+		programs: after.programs - before.programs,
+		frames: after.frames - before.frames,
+		blockingMs: after.blockingMs - before.blockingMs
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,27 +224,40 @@ export async function settle(page: Page): Promise<void> {
 export interface ToggleSample {
 	frame: number | null;
 	idle: number | null;
+	/** Whether the map had settled before the change (false: it was still busy with earlier work). */
+	settled?: boolean;
 }
 
-async function timedChange(page: Page, change: { kind: string } | { layer: 'baseline' }): Promise<ToggleSample> {
+async function timedChange(
+	page: Page,
+	change: { kind: string } | { layer: 'baseline' },
+	idleCapMs: number
+): Promise<ToggleSample> {
 	return page.evaluate(
-		(change) =>
+		({ change, idleCapMs }) =>
 			new Promise<{ frame: number | null; idle: number | null }>((resolve) => {
 				const w = window as unknown as BenchWindow;
 				const map = w.__map;
 				let frame: number | null = null;
+				let done = false;
 				const onRender = () => {
-					if (frame === null && map.loaded()) frame = performance.now() - t0;
+					if (frame === null && map.loaded()) {
+						frame = performance.now() - t0;
+						// Once the change is on screen, wait for idle only so long.
+						setTimeout(() => finish(null), idleCapMs);
+					}
 				};
 				const finish = (idle: number | null) => {
+					if (done) return;
+					done = true;
 					clearTimeout(timer);
 					map.off('render', onRender);
 					map.off('idle', onIdle);
 					resolve({ frame, idle });
 				};
 				const onIdle = () => finish(performance.now() - t0);
-				// A change that draws nothing new would never reach idle: give up after 60 s.
-				const timer = setTimeout(() => finish(null), 60_000);
+				// A change that draws nothing new would never reach idle: give up after 5 minutes.
+				const timer = setTimeout(() => finish(null), 300_000);
 				map.on('render', onRender);
 				map.on('idle', onIdle);
 				const t0 = performance.now();
@@ -168,26 +269,39 @@ async function timedChange(page: Page, change: { kind: string } | { layer: 'base
 					map.setLayoutProperty(layer, 'visibility', visible ? 'none' : 'visible');
 				}
 			}),
-		change
+		{ change, idleCapMs }
 	);
 }
 
-/** Toggles the app's `kind` checkbox off and on again: two samples. */
-export async function toggleApp(page: Page, kind = 'arms'): Promise<ToggleSample[]> {
+export interface ToggleOptions {
+	/** Toggles to make (alternately off and on); default 2. */
+	count?: number;
+	/** After the change is on screen, wait at most this long for idle (default 60 s). */
+	idleCapMs?: number;
+	/** Wait at most this long for the map to settle before each toggle (default 120 s). */
+	settleMs?: number;
+}
+
+/** Toggles the app's `kind` checkbox off and on again: one sample per toggle. */
+export async function toggleApp(
+	page: Page,
+	kind = 'arms',
+	options: ToggleOptions = {}
+): Promise<ToggleSample[]> {
 	const out: ToggleSample[] = [];
-	for (let i = 0; i < 2; i++) {
-		await settle(page);
-		out.push(await timedChange(page, { kind }));
+	for (let i = 0; i < (options.count ?? 2); i++) {
+		const settled = await settle(page, options.settleMs);
+		out.push({ ...(await timedChange(page, { kind }, options.idleCapMs ?? 60_000)), settled });
 	}
 	return out;
 }
 
-/** The baseline's bare `setLayoutProperty(layer, 'visibility', ...)`, off and on: two samples. */
-export async function toggleBaseline(page: Page): Promise<ToggleSample[]> {
+/** The baseline's bare `setLayoutProperty(layer, 'visibility', ...)`, off and on. */
+export async function toggleBaseline(page: Page, options: ToggleOptions = {}): Promise<ToggleSample[]> {
 	const out: ToggleSample[] = [];
-	for (let i = 0; i < 2; i++) {
-		await settle(page);
-		out.push(await timedChange(page, { layer: 'baseline' }));
+	for (let i = 0; i < (options.count ?? 2); i++) {
+		const settled = await settle(page, options.settleMs);
+		out.push({ ...(await timedChange(page, { layer: 'baseline' }, options.idleCapMs ?? 60_000)), settled });
 	}
 	return out;
 }
@@ -201,12 +315,21 @@ export interface ExportSample {
 	width: number;
 	height: number;
 	bytes: number;
-	/** Time spent in each step the dialog reports (fonts, map, compose, encode), in ms. */
+	/**
+	 * Time in each step the dialog shows, in ms: fonts, map, encode. Composition runs in the same
+	 * task as the end of the map step, so the dialog never paints it: it is counted in `map`, with
+	 * the removal of the offscreen map.
+	 */
 	steps: Record<string, number>;
 	error?: string;
 }
 
-const STEP_BY_PROGRESS: Record<string, string> = { '0.05': 'fonts', '0.15': 'map', '0.8': 'compose', '0.9': 'encode' };
+const STEP_BY_PROGRESS: Record<string, string> = {
+	'0.05': 'fonts',
+	'0.15': 'map',
+	'0.8': 'compose',
+	'0.9': 'encode'
+};
 
 /** PNG width and height from the IHDR chunk. */
 function pngSize(data: Buffer): { width: number; height: number } {
@@ -276,7 +399,9 @@ export async function exportApp(page: Page, preset: string, timeout = 240_000): 
 		});
 		return { ms: done.t - record.submit!, ...pngSize(data), bytes: data.length, steps };
 	} catch (e) {
-		const record = await page.evaluate(() => (window as unknown as BenchWindow).__benchExport!).catch(() => null);
+		const record = await page
+			.evaluate(() => (window as unknown as BenchWindow).__benchExport!)
+			.catch(() => null);
 		const last = record?.steps.at(-1)?.text ?? '';
 		return {
 			ms: NaN,
@@ -289,7 +414,7 @@ export async function exportApp(page: Page, preset: string, timeout = 240_000): 
 	}
 }
 
-/** The baseline's offscreen render of the same size (see tests/bench/baseline/main.js). */
+/** The baseline's offscreen render of the same size (see tests/bench/baseline/main.mjs). */
 export async function exportBaseline(
 	page: Page,
 	width: number,
@@ -321,7 +446,8 @@ export interface LoadSample {
 	flowsRequested: number | null;
 	flowsData: number | null;
 	frame: number;
-	idle: number;
+	/** null: not idle within the cap. */
+	idle: number | null;
 	/** Number of DOM elements on the page afterwards (the lists grow with the story). */
 	domNodes: number;
 	/** The loader's message (names the flow count) or its first error. */
@@ -332,8 +458,9 @@ export interface LoadSample {
 export async function loadStoryFile(
 	page: Page,
 	file: { name: string; json: string },
-	timeout = 300_000
+	options: { timeout?: number; idleCapMs?: number } = {}
 ): Promise<LoadSample> {
+	const timeout = options.timeout ?? 300_000;
 	await page.evaluate(() => {
 		const w = window as unknown as BenchWindow;
 		const map = w.__map;
@@ -343,17 +470,22 @@ export async function loadStoryFile(
 		const input = document.querySelector('input[data-testid="story-file"]')!;
 		input.addEventListener('change', () => (marks.change ??= now()), { capture: true, once: true });
 		const observer = new MutationObserver(() => {
-			if (marks.change && document.querySelector('[data-testid="story-status"], [data-testid="story-errors"]')) {
+			if (
+				marks.change &&
+				document.querySelector('[data-testid="story-status"], [data-testid="story-errors"]')
+			) {
 				marks.status ??= now();
 				observer.disconnect();
 			}
 		});
 		observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-		map.on('dataloading', (e: { sourceId?: string }) => {
-			if (marks.change && e.sourceId === 'flows') marks.flowsRequested ??= now();
+		type SourceEvent = { sourceId?: string; sourceDataType?: string };
+		map.on('dataloading', (e) => {
+			if (marks.change && (e as SourceEvent).sourceId === 'flows') marks.flowsRequested ??= now();
 		});
-		map.on('data', (e: { sourceId?: string; sourceDataType?: string }) => {
-			if (marks.change && e.sourceId === 'flows' && e.sourceDataType === 'metadata') marks.flowsData ??= now();
+		map.on('data', (e) => {
+			const { sourceId, sourceDataType } = e as SourceEvent;
+			if (marks.change && sourceId === 'flows' && sourceDataType === 'metadata') marks.flowsData ??= now();
 		});
 		map.on('render', () => {
 			if (marks.flowsData && marks.loadedFrame === undefined && map.loaded()) marks.loadedFrame = now();
@@ -372,16 +504,24 @@ export async function loadStoryFile(
 		buffer: Buffer.from(file.json)
 	});
 	await page.waitForFunction(
-		() => {
-			const m = (window as unknown as BenchWindow).__benchLoad!;
-			return m.idle !== undefined || !!document.querySelector('[data-testid="story-errors"]');
-		},
+		() =>
+			(window as unknown as BenchWindow).__benchLoad!.loadedFrame !== undefined ||
+			!!document.querySelector('[data-testid="story-errors"]'),
 		undefined,
 		{ timeout, polling: 100 }
 	);
+	// The story is on screen; idle (placement and fades done) may take much longer with
+	// thousands of flows in SwiftShader: wait for it only so long.
+	await page
+		.waitForFunction(() => (window as unknown as BenchWindow).__benchLoad!.idle !== undefined, undefined, {
+			timeout: options.idleCapMs ?? 120_000,
+			polling: 100
+		})
+		.catch(() => {});
 	const result = await page.evaluate(() => {
 		const m = (window as unknown as BenchWindow).__benchLoad!;
-		const since = (t: number | undefined) => (t === undefined || m.change === undefined ? null : t - m.change);
+		const since = (t: number | undefined) =>
+			t === undefined || m.change === undefined ? null : t - m.change;
 		const message =
 			document.querySelector('[data-testid="story-errors"] li')?.textContent?.trim() ??
 			document.querySelector('[data-testid="story-status"]')?.textContent?.trim() ??
@@ -391,14 +531,16 @@ export async function loadStoryFile(
 			flowsRequested: since(m.flowsRequested),
 			flowsData: since(m.flowsData),
 			frame: since(m.loadedFrame) ?? NaN,
-			idle: since(m.idle) ?? NaN,
+			idle: since(m.idle),
 			domNodes: document.getElementsByTagName('*').length,
 			message
 		};
 	});
 	// Close the loader as a reader would, so the page behind it is interactive again.
 	await page.keyboard.press('Escape');
-	await page.waitForFunction(() => !document.querySelector<HTMLDialogElement>('[data-testid="story-loader"]')?.open);
+	await page.waitForFunction(
+		() => !document.querySelector<HTMLDialogElement>('[data-testid="story-loader"]')?.open
+	);
 	return result;
 }
 
@@ -433,23 +575,44 @@ interface CpuProfile {
 	timeDeltas?: number[];
 }
 
+/** Starts the CDP sampling profiler (main thread of the page), sampling every 0.5 ms. */
+export async function startProfile(session: CDPSession): Promise<void> {
+	await session.send('Profiler.enable');
+	await session.send('Profiler.setSamplingInterval', { interval: 500 });
+	await session.send('Profiler.start');
+}
+
+/** Stops the profiler and sums self time per script and function. */
+export async function stopProfile(
+	session: CDPSession,
+	sourceOf: (url: string) => Promise<string | null>
+): Promise<ProfileSummary> {
+	const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+	await session.send('Profiler.disable');
+	return summarize(profile, sourceOf);
+}
+
 /** Runs `action` under the CDP sampling profiler (main thread) and sums self time. */
 export async function profiled<T>(
 	session: CDPSession,
 	action: () => Promise<T>,
 	sourceOf: (url: string) => Promise<string | null>
 ): Promise<{ result: T; profile: ProfileSummary }> {
-	await session.send('Profiler.enable');
-	await session.send('Profiler.setSamplingInterval', { interval: 500 });
-	await session.send('Profiler.start');
+	await startProfile(session);
 	let result: T;
-	let profile: CpuProfile;
 	try {
 		result = await action();
-	} finally {
-		profile = ((await session.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile;
-		await session.send('Profiler.disable');
+	} catch (e) {
+		await session.send('Profiler.stop').catch(() => {});
+		throw e;
 	}
+	return { result, profile: await stopProfile(session, sourceOf) };
+}
+
+async function summarize(
+	profile: CpuProfile,
+	sourceOf: (url: string) => Promise<string | null>
+): Promise<ProfileSummary> {
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 	const self = new Map<number, number>();
 	const samples = profile.samples ?? [];
@@ -469,7 +632,9 @@ export async function profiled<T>(
 		totalMs += ms;
 		if (frame.functionName === '(idle)') idleMs += ms;
 		if (frame.functionName === '(garbage collector)') garbageCollectorMs += ms;
-		const script = frame.url ? frame.url.replace(/^.*\//, '').replace(/\?.*$/, '') : frame.functionName || '(native)';
+		const script = frame.url
+			? frame.url.replace(/^.*\//, '').replace(/\?.*$/, '')
+			: frame.functionName || '(native)';
 		scripts.set(script, (scripts.get(script) ?? 0) + ms);
 		if (!frame.url) continue;
 		const key = `${frame.url}:${frame.lineNumber}:${frame.columnNumber}`;
@@ -496,13 +661,10 @@ export async function profiled<T>(
 		});
 	}
 	return {
-		result: result!,
-		profile: {
-			totalMs,
-			idleMs,
-			garbageCollectorMs,
-			byScript: [...scripts.entries()].map(([script, ms]) => ({ script, ms })).sort((a, b) => b.ms - a.ms),
-			topFunctions
-		}
+		totalMs,
+		idleMs,
+		garbageCollectorMs,
+		byScript: [...scripts.entries()].map(([script, ms]) => ({ script, ms })).sort((a, b) => b.ms - a.ms),
+		topFunctions
 	};
 }

@@ -3,10 +3,12 @@
  * baseline, targets, and the tables printed to the terminal and pasted into the README.
  */
 import type { ByteReport } from './bytes';
-import type { ProfileSummary } from './measure';
+import type { GLCounters, ProfileSummary } from './measure';
 
 export function median(values: readonly (number | null | undefined)[]): number | null {
-	const v = values.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+	const v = values
+		.filter((x): x is number => typeof x === 'number' && Number.isFinite(x))
+		.sort((a, b) => a - b);
 	if (v.length === 0) return null;
 	const mid = Math.floor(v.length / 2);
 	return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
@@ -30,6 +32,11 @@ export interface Figure {
 
 export interface ScaleRow {
 	flows: number;
+	/** Runs behind the medians (fewer than asked when one run took too long, see note). */
+	runs: number;
+	note?: string;
+	/** Cap on waiting for idle after the load, in ms (loadIdle null = not idle by then). */
+	idleCapMs: number;
 	fileBytes: number;
 	/** Node-side: the app's schema check and flow geometry for this story (ms, median of 3). */
 	node: { parseStory: number; buildFlowLines: number };
@@ -42,7 +49,17 @@ export interface ScaleRow {
 	domNodes: number | null;
 	message: string;
 	profile?: ProfileSummary;
+	gl?: GLCounters | null;
 	samples: { loadFrame: (number | null)[]; toggleFrame: (number | null)[]; heap: (number | null)[] };
+}
+
+/** One profiled scenario (an extra run, not part of the medians). */
+export interface ScenarioProfile {
+	scenario: string;
+	page: 'app' | 'baseline';
+	wallMs: number | null;
+	profile: ProfileSummary;
+	gl: GLCounters | null;
 }
 
 export interface BenchResult {
@@ -58,10 +75,13 @@ export interface BenchResult {
 		chromium: string;
 		renderer: string;
 		maplibre: string;
+		/** 1-minute load average at the start and the end: other work on the machine skews times. */
+		loadAverage: { start: number; end: number };
 	};
 	definitions: Record<string, string>;
 	figures: Figure[];
-	bytes: { app: ByteReport; baseline: ByteReport };
+	bytes: { app: ByteReport; baseline: ByteReport; appServiceWorker: ByteReport };
+	profiles: ScenarioProfile[];
 	export: Record<string, { pixelRatio: number; app: unknown[]; baseline: unknown[] }>;
 	scale: ScaleRow[];
 	heapBaseline: { app: number | null; baseline: number | null };
@@ -83,28 +103,38 @@ export function figuresTable(figures: Figure[]): string {
 		const met = f.met === undefined ? '' : f.met === null ? 'n/a' : f.met ? 'yes' : '**no**';
 		return `| ${f.name} | ${fmt(f.app, f.unit)} | ${fmt(f.baseline, f.unit)} | ${fmt(f.ratio, '', 2)} | ${f.target ?? ''} | ${met} |`;
 	});
-	return ['| figure | app | baseline | app / baseline | target | met |', '| --- | ---: | ---: | ---: | --- | --- |', ...rows].join(
-		'\n'
-	);
+	return [
+		'| figure | app | baseline | app / baseline | target | met |',
+		'| --- | ---: | ---: | ---: | --- | --- |',
+		...rows
+	].join('\n');
 }
 
 export function scaleTable(rows: ScaleRow[]): string {
 	const out = [
-		'| flows | file | load → frame | of which: read + validate | → flows source set | → worker has data | toggle → frame | JS heap (main) | DOM elements |',
-		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+		'| flows | file | runs | load → first frame | → page updated | → worker has data | load → idle | toggle → frame | JS heap (main) | DOM elements | Node: parseStory | Node: buildFlowLines |',
+		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 	];
 	for (const r of rows) {
+		// null: at least one run was not idle within the cap.
+		const idle = r.loadIdle === null ? `> ${fmt(r.idleCapMs / 1000, '', 0)} s` : fmt(r.loadIdle, 'ms');
+		const file = r.fileBytes < 1024 * 1024 ? fmt(kb(r.fileBytes), 'KB', 0) : fmt(mb(r.fileBytes), 'MB');
+		const heap = r.heapBytes === null ? 'n/a' : fmt(mb(r.heapBytes), 'MB');
 		out.push(
-			`| ${r.flows.toLocaleString('en-US')} | ${fmt(mb(r.fileBytes), 'MB')} | ${fmt(r.loadFrame, 'ms')} | ${fmt(r.phases.status, 'ms')} | ${fmt(r.phases.flowsRequested, 'ms')} | ${fmt(r.phases.flowsData, 'ms')} | ${fmt(r.toggleFrame, 'ms')} | ${r.heapBytes === null ? 'n/a' : fmt(mb(r.heapBytes), 'MB')} | ${r.domNodes?.toLocaleString('en-US') ?? 'n/a'} |`
+			`| ${r.flows.toLocaleString('en-US')} | ${file} | ${r.runs} | ${fmt(r.loadFrame, 'ms')} | ${fmt(r.phases.flowsRequested, 'ms')} | ${fmt(r.phases.flowsData, 'ms')} | ${idle} | ${fmt(r.toggleFrame, 'ms')} | ${heap} | ${r.domNodes?.toLocaleString('en-US') ?? 'n/a'} | ${fmt(r.node.parseStory, 'ms')} | ${fmt(r.node.buildFlowLines, 'ms')} |`
 		);
 	}
+	for (const r of rows) if (r.note) out.push('', `${r.flows.toLocaleString('en-US')} flows: ${r.note}`);
 	return out.join('\n');
 }
 
 /** How each figure grows from one size to the next (x10 flows -> x? time). */
 export function growthTable(rows: ScaleRow[]): string {
 	if (rows.length < 2) return '';
-	const out = ['| from → to | load → frame | toggle → frame | heap | DOM |', '| --- | ---: | ---: | ---: | ---: |'];
+	const out = [
+		'| from → to | load → frame | toggle → frame | heap | DOM |',
+		'| --- | ---: | ---: | ---: | ---: |'
+	];
 	for (let i = 1; i < rows.length; i++) {
 		const a = rows[i - 1]!;
 		const b = rows[i]!;
@@ -124,7 +154,7 @@ export function profileText(row: ScaleRow): string {
 	if (!p) return '';
 	const busy = p.totalMs - p.idleMs;
 	const lines = [
-		`Main-thread profile, loading ${row.flows.toLocaleString('en-US')} flows (CDP sampling profiler, one extra run): ` +
+		`Main-thread profile, loading ${row.flows.toLocaleString('en-US')} flows (CDP sampling profiler, the size's first run): ` +
 			`${fmt(p.totalMs, 'ms')} sampled, ${fmt(busy, 'ms')} busy, ${fmt(p.idleMs, 'ms')} idle (waiting for the worker or the next frame), ` +
 			`${fmt(p.garbageCollectorMs, 'ms')} garbage collection.`,
 		'',
@@ -135,16 +165,61 @@ export function profileText(row: ScaleRow): string {
 		'| hottest functions (self time) | where | ms | code |',
 		'| --- | --- | ---: | --- |',
 		...p.topFunctions.map(
-			(f) => `| ${f.name} | ${f.where} | ${fmt(f.ms, 'ms')} | \`${f.code.replace(/[|`]/g, ' ').replace(/\s+/g, ' ')}\` |`
+			(f) =>
+				`| ${f.name} | ${f.where} | ${fmt(f.ms, 'ms')} | \`${f.code.replace(/[|`]/g, ' ').replace(/\s+/g, ' ')}\` |`
 		)
 	];
 	return lines.join('\n');
 }
 
+const glText = (gl: GLCounters | null | undefined) =>
+	gl
+		? `${gl.contexts.length} (${gl.contexts.map((c) => (c.antialias ? 'AA' : 'no AA')).join(', ') || '-'}) | ${gl.programs} | ${gl.frames} | ${fmt(gl.blockingMs, 'ms')}`
+		: 'n/a | n/a | n/a | n/a';
+
+const hottest = (p: ProfileSummary, n = 3) =>
+	p.topFunctions
+		.slice(0, n)
+		.map(
+			(f) =>
+				`${f.name} ${fmt(f.ms, 'ms')} \`${f.code.slice(0, 40).replace(/[|`]/g, ' ').replace(/\s+/g, ' ')}\``
+		)
+		.join('; ');
+
+/** Profiled scenarios: where the main thread's time went and what WebGL did meanwhile. */
+export function profilesTable(profiles: ScenarioProfile[], scale: ScaleRow[] = []): string {
+	const rows = [
+		...profiles.map((p) => ({
+			name: `${p.scenario} (${p.page})`,
+			wall: p.wallMs,
+			profile: p.profile,
+			gl: p.gl
+		})),
+		...scale
+			.filter((r) => r.profile)
+			.map((r) => ({
+				name: `load ${r.flows.toLocaleString('en-US')} flows (app)`,
+				wall: r.samples.loadFrame[0] ?? null,
+				profile: r.profile!,
+				gl: r.gl
+			}))
+	];
+	if (!rows.length) return '';
+	return [
+		'| scenario | wall | main thread busy | of which GC | main thread idle | WebGL contexts | programs linked | frames | waiting in sync GL calls | hottest functions (self time) |',
+		'| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
+		...rows.map(
+			(r) =>
+				`| ${r.name} | ${fmt(r.wall, 'ms')} | ${fmt(r.profile.totalMs - r.profile.idleMs, 'ms')} | ${fmt(r.profile.garbageCollectorMs, 'ms')} | ${fmt(r.profile.idleMs, 'ms')} | ${glText(r.gl)} | ${hottest(r.profile)} |`
+		)
+	].join('\n');
+}
+
 export function machineLine(m: BenchResult['machine']): string {
 	return (
 		`${m.cpus} cores (${m.cpuModel}), ${m.memoryGB} GB RAM, ${m.os}; Node ${m.node}; ` +
-		`Chromium ${m.chromium} headless, WebGL through ${m.renderer}; maplibre-gl ${m.maplibre}`
+		`Chromium ${m.chromium} headless, WebGL through ${m.renderer}; maplibre-gl ${m.maplibre}; ` +
+		`load average ${m.loadAverage.start.toFixed(1)} at the start, ${m.loadAverage.end.toFixed(1)} at the end`
 	);
 }
 
@@ -161,7 +236,16 @@ export function fullReport(r: BenchResult): string {
 		'',
 		growthTable(r.scale)
 	];
-	for (const row of r.scale) if (row.profile) parts.push('', profileText(row));
+	const profiles = profilesTable(r.profiles, r.scale);
+	if (profiles)
+		parts.push(
+			'',
+			'Profiles (extra runs for load/toggle/export; the first run of each story size):',
+			'',
+			profiles
+		);
+	const largest = r.scale.filter((row) => row.profile).at(-1);
+	if (largest) parts.push('', profileText(largest));
 	if (r.problems.length) parts.push('', 'Problems:', ...r.problems.map((p) => `- ${p}`));
 	parts.push('', `Took ${Math.round(r.durationSeconds)} s.`);
 	return parts.join('\n');

@@ -1,4 +1,5 @@
-// @ts-nocheck -- a browser module served by the benchmark server; its imports exist only there.
+// A browser module served by the benchmark server (tests/bench/server.ts); its imports exist only
+// there, so it is .mjs: outside the type-checked sources.
 /*
  * The bare MapLibre page the app is measured against (see index.html). Same initial bounds as
  * the app (src/routes/+page.svelte), same ready signal (aria-busy="false" on the first idle), and
@@ -25,7 +26,12 @@ function style() {
 		sources: { countries: { type: 'geojson', data: countries } },
 		layers: [
 			{ id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': '#e8e4d8' } },
-			{ id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#8a8578', 'line-width': 1 } }
+			{
+				id: 'countries-line',
+				type: 'line',
+				source: 'countries',
+				paint: { 'line-color': '#8a8578', 'line-width': 1 }
+			}
 		]
 	};
 }
