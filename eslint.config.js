@@ -29,5 +29,14 @@ export default ts.config(
 			}
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/data/', 'tests/.artifacts/', 'bench-results/'] }
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'static/data/',
+			'tests/.artifacts/',
+			'bench-results/'
+		]
+	}
 );
