@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { TYPES } from '../support/server';
 
 /**
  * One static server on 127.0.0.1 for both pages of the benchmark: the built app at `/` and the
@@ -9,21 +10,6 @@ import { extname, join, normalize, resolve } from 'node:path';
  * Plain files, no compression, no caching: what tests/support/server.ts does for the app, so
  * both pages pay the same transport. Transfer sizes are computed separately (gzip, see bytes.ts).
  */
-
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.geojson': 'application/geo+json',
-	'.woff2': 'font/woff2',
-	'.woff': 'font/woff',
-	'.png': 'image/png',
-	'.svg': 'image/svg+xml',
-	'.webmanifest': 'application/manifest+json',
-	'.txt': 'text/plain; charset=utf-8'
-};
 
 export const BASELINE_PREFIX = '/bench-baseline/';
 

@@ -12,6 +12,7 @@ import { areaFeatures, flowFeatures } from '../../src/lib/map/storyFeatures';
 import type { StyleView } from '../../src/lib/map/style';
 import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
 import { monthIndex } from '../../src/lib/story/when';
+import { DEFAULT_VIEW } from '../support/views';
 
 const square = (w: number, s: number, e: number, n: number) => [
 	[
@@ -47,18 +48,7 @@ const areaShapes: FeatureCollection<Polygon | MultiPolygon> = {
 };
 const areas = areaFeatures(story, areaShapes);
 
-const view: StyleView = {
-	lang: 'de',
-	kinds: [...FLOW_KINDS],
-	certainty: 'possible',
-	monthIndex: null,
-	showPatrolWaters: true,
-	showRegions: true,
-	showBorders: true,
-	showLabels: true,
-	selectedId: null,
-	hoveredId: null
-};
+const view: StyleView = DEFAULT_VIEW;
 
 /** A strict RFC 4180 reader, to check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {

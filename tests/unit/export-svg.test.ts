@@ -13,6 +13,7 @@ import {
 import type { WorldData } from '../../src/lib/map/worldData';
 import type { StyleView } from '../../src/lib/map/style';
 import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
+import { DEFAULT_VIEW } from '../support/views';
 
 // A small synthetic world: square countries, so the tests need no geo build.
 const square = (w: number, s: number, e: number, n: number): number[][] => [
@@ -88,18 +89,7 @@ const areaShapes: FeatureCollection<Polygon | MultiPolygon> = {
 	]
 };
 
-const view: StyleView = {
-	lang: 'de',
-	kinds: [...FLOW_KINDS],
-	certainty: 'possible',
-	monthIndex: null,
-	showPatrolWaters: true,
-	showRegions: true,
-	showBorders: true,
-	showLabels: true,
-	selectedId: null,
-	hoveredId: null
-};
+const view: StyleView = DEFAULT_VIEW;
 const exportedAt = new Date(Date.UTC(2026, 10, 26, 12));
 
 function render(overrides: Partial<SvgInput> = {}, s: Story = story, v: StyleView = view): string {

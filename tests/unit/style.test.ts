@@ -8,7 +8,7 @@ import {
 	type StyleFonts,
 	type StyleView
 } from '../../src/lib/map/style';
-import { FLOW_KINDS } from '../../src/lib/story';
+import { DEFAULT_VIEW } from '../support/views';
 
 const data: StyleData = {
 	countries: 'app-data://countries/1',
@@ -23,18 +23,7 @@ const data: StyleData = {
 const face = (name: string) => ({ url: `http://127.0.0.1/${name}.woff2`, 'unicode-range': ['U+0000-00FF'] });
 const fonts: StyleFonts = { regular: [face('r')], bold: [face('b')] };
 
-const view: StyleView = {
-	lang: 'de',
-	kinds: [...FLOW_KINDS],
-	certainty: 'possible',
-	monthIndex: null,
-	showPatrolWaters: true,
-	showRegions: true,
-	showBorders: true,
-	showLabels: true,
-	selectedId: null,
-	hoveredId: null
-};
+const view: StyleView = DEFAULT_VIEW;
 
 const ids = (style: ReturnType<typeof buildStyle>) => style.layers.map((l) => l.id);
 

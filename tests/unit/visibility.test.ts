@@ -5,19 +5,9 @@ import { monthIndex } from '../../src/lib/story/when';
 import { isFlowVisible } from '../../src/lib/state/visibility';
 import { flowFilter, type StyleView } from '../../src/lib/map/style';
 import { flowFeatures } from '../../src/lib/map/storyFeatures';
+import { DEFAULT_VIEW } from '../support/views';
 
-const base: StyleView = {
-	lang: 'de',
-	kinds: [...FLOW_KINDS],
-	certainty: 'possible',
-	monthIndex: null,
-	showPatrolWaters: true,
-	showRegions: true,
-	showBorders: true,
-	showLabels: true,
-	selectedId: null,
-	hoveredId: null
-};
+const base: StyleView = DEFAULT_VIEW;
 
 /** Which flow ids the map's own filter expressions draw, evaluated as MapLibre does. */
 function drawnByMap(view: StyleView): string[] {
