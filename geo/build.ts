@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { area } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { DE_JURE_TRANSFERS, WORLD_GZIP_BUDGET_BYTES } from './config';
+import { DE_JURE_TRANSFERS, FIRST_VIEW_GZIP_BUDGET_BYTES, FIRST_VIEW_GZIP_LEVEL } from './config';
 import type { AreaGeometry } from './lib/area-shape';
 import { applyDeJureTransfers, type TransferReport } from './lib/de-jure';
 import { decodeLand } from './lib/land';
@@ -16,23 +16,29 @@ import { buildWorldTopology } from './lib/world-topology';
 
 /**
  * Build-time geodata: `npx tsx geo/build.ts [outDir]` writes static/data/world.topo.json and
- * static/data/areas.geojson from Natural Earth (world-atlas) and the hand-drawn outlines in
- * geo/inputs. Deterministic and idempotent; fails if the world file exceeds its gzip budget.
+ * static/data/areas.geojson (what the first view fetches) and areas.provenance.json (where each
+ * area comes from; fetched by nobody at load) from Natural Earth (world-atlas) and the hand-drawn
+ * outlines in geo/inputs. Deterministic and idempotent; fails if the first-view files together
+ * exceed their gzip budget.
  */
 
 export const WORLD_FILE = 'world.topo.json';
 export const AREAS_FILE = 'areas.geojson';
+export const AREAS_PROVENANCE_FILE = 'areas.provenance.json';
+/** What the map fetches before its first frame; their gzipped sum has one budget. */
+export const FIRST_VIEW_FILES = [WORLD_FILE, AREAS_FILE] as const;
 export const DEFAULT_OUT_DIR = fileURLToPath(new URL('../static/data/', import.meta.url));
 
 const INPUTS = new URL('./inputs/', import.meta.url);
 const NATURAL_EARTH = `Natural Earth 10m (public domain) via world-atlas ${ATLAS_VERSION}`;
 
 export interface GeoBuildReport {
+	/** Gzipped bytes (level FIRST_VIEW_GZIP_LEVEL) of FIRST_VIEW_FILES together, and their budget. */
+	firstView: { gzipBytes: number; budgetBytes: number; level: number };
 	world: {
 		path: string;
 		rawBytes: number;
 		gzipBytes: number;
-		budgetBytes: number;
 		countries: number;
 		arcs: number;
 		vertices: number;
@@ -41,13 +47,27 @@ export interface GeoBuildReport {
 		/** Territory moved to the country it belongs to de jure (Crimea to Ukraine). */
 		transfers: TransferReport[];
 	};
-	areas: { path: string; rawBytes: number; features: { id: string; vertices: number; km2: number }[] };
+	areas: {
+		path: string;
+		rawBytes: number;
+		gzipBytes: number;
+		provenancePath: string;
+		features: { id: string; vertices: number; km2: number }[];
+	};
 	milliseconds: number;
 }
 
+/**
+ * All areas.geojson carries: the app joins the shapes to the story's areas by id and takes
+ * names, captions and sources from the story.
+ */
 export interface AreaProperties {
 	id: string;
 	kind: 'patrol-waters' | 'recognised-region';
+}
+
+/** One record of areas.provenance.json per area: its names and where its outline comes from. */
+export interface AreaProvenance extends AreaProperties {
 	name_de: string;
 	name_en: string;
 	provenance: string;
@@ -65,17 +85,14 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 	const { countries, transfers } = applyDeJureTransfers(naturalEarthUnits, DE_JURE_TRANSFERS);
 	const world = buildWorldTopology(countries);
 	const worldJson = JSON.stringify(world);
-	const worldGzip = gzipSync(worldJson, { level: 9 }).length;
-	if (worldGzip > WORLD_GZIP_BUDGET_BYTES) {
-		throw new Error(`${WORLD_FILE} is ${worldGzip} B gzipped, over its ${WORLD_GZIP_BUDGET_BYTES} B budget`);
-	}
 
 	const land = decodeLand(readAtlas('land-10m'));
-	const areaFeatures: Feature<AreaGeometry, AreaProperties>[] = [];
+	const builtAreas: { geometry: AreaGeometry; provenance: AreaProvenance }[] = [];
 	const [outline] = readInput<Polygon, Record<string, string>>('patrol-waters-outline.geojson').features;
 	if (!outline) throw new Error('patrol-waters-outline.geojson has no feature');
-	areaFeatures.push(
-		areaFeature(buildPatrolWaters(outline, land), {
+	builtAreas.push({
+		geometry: buildPatrolWaters(outline, land),
+		provenance: {
 			id: 'patrol-waters',
 			kind: 'patrol-waters',
 			name_de: outline.properties['name_de'] ?? '',
@@ -83,13 +100,14 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 			provenance: outline.properties['provenance'] ?? '',
 			note: outline.properties['rule'] ?? '',
 			source: `Hand-drawn outline minus land from ${NATURAL_EARTH}`
-		})
-	);
+		}
+	});
 	for (const region of readInput<Polygon, RegionProperties>('recognised-regions.geojson').features) {
 		const { geometry, countryId } = buildRecognisedRegion(region, land, naturalEarthUnits);
 		const { id, name_de, name_en, provenance, note } = region.properties;
-		areaFeatures.push(
-			areaFeature(geometry, {
+		builtAreas.push({
+			geometry,
+			provenance: {
 				id,
 				kind: 'recognised-region',
 				name_de,
@@ -97,27 +115,43 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 				provenance,
 				note,
 				source: `Hand-drawn outline cut to land and to country unit ${countryId} (as published, de facto) from ${NATURAL_EARTH}`
-			})
-		);
+			}
+		});
 	}
 	const areas: FeatureCollection<AreaGeometry, AreaProperties> = {
 		type: 'FeatureCollection',
-		features: areaFeatures
+		features: builtAreas.map(({ geometry, provenance }) => areaFeature(geometry, provenance))
 	};
 	const areasJson = JSON.stringify(areas);
+	// Not fetched by the map: kept beside the shapes so every published outline has its source.
+	const provenanceJson = `${JSON.stringify(
+		builtAreas.map(({ provenance }) => provenance),
+		null,
+		'\t'
+	)}\n`;
+
+	const worldGzip = gzipSize(worldJson);
+	const areasGzip = gzipSize(areasJson);
+	checkFirstViewBudget({ [WORLD_FILE]: worldGzip, [AREAS_FILE]: areasGzip });
 
 	mkdirSync(outDir, { recursive: true });
 	const worldPath = join(outDir, WORLD_FILE);
 	const areasPath = join(outDir, AREAS_FILE);
+	const provenancePath = join(outDir, AREAS_PROVENANCE_FILE);
 	writeAtomically(worldPath, worldJson);
 	writeAtomically(areasPath, areasJson);
+	writeAtomically(provenancePath, provenanceJson);
 
 	return {
+		firstView: {
+			gzipBytes: worldGzip + areasGzip,
+			budgetBytes: FIRST_VIEW_GZIP_BUDGET_BYTES,
+			level: FIRST_VIEW_GZIP_LEVEL
+		},
 		world: {
 			path: worldPath,
 			rawBytes: Buffer.byteLength(worldJson),
 			gzipBytes: worldGzip,
-			budgetBytes: WORLD_GZIP_BUDGET_BYTES,
 			countries: world.objects.countries.geometries.length,
 			arcs: world.arcs.length,
 			vertices: world.arcs.reduce((sum, arc) => sum + arc.length, 0),
@@ -127,7 +161,9 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 		areas: {
 			path: areasPath,
 			rawBytes: Buffer.byteLength(areasJson),
-			features: areaFeatures.map((feature) => ({
+			gzipBytes: areasGzip,
+			provenancePath,
+			features: areas.features.map((feature) => ({
 				id: feature.properties.id,
 				vertices: countVertices(feature.geometry),
 				km2: Math.round(area(feature) / 1e6)
@@ -139,10 +175,31 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 
 function areaFeature(
 	geometry: AreaGeometry,
-	properties: AreaProperties
+	{ id, kind }: AreaProperties
 ): Feature<AreaGeometry, AreaProperties> {
-	return { type: 'Feature', id: properties.id, properties, geometry };
+	return { type: 'Feature', id, properties: { id, kind }, geometry };
 }
+
+export function gzipSize(contents: string): number {
+	return gzipSync(contents, { level: FIRST_VIEW_GZIP_LEVEL }).length;
+}
+
+/** Fails the build, naming every file's share, if the first view would fetch too much. */
+function checkFirstViewBudget(gzipBytes: Record<(typeof FIRST_VIEW_FILES)[number], number>): void {
+	const total = Object.values(gzipBytes).reduce((sum, bytes) => sum + bytes, 0);
+	if (total <= FIRST_VIEW_GZIP_BUDGET_BYTES) return;
+	const shares = Object.entries(gzipBytes)
+		.map(([name, bytes]) => `${name} ${kb(bytes)}`)
+		.join(' + ');
+	throw new Error(
+		`First-view geodata is ${kb(total)} gzipped (level ${FIRST_VIEW_GZIP_LEVEL}: ${shares}), ` +
+			`over its ${kb(FIRST_VIEW_GZIP_BUDGET_BYTES)} budget. Simplify in geo/config.ts ` +
+			`(DETAIL_ZONES, QUANTIZATION_STEP, AREA_*) or move data the first view does not need ` +
+			`out of ${FIRST_VIEW_FILES.join(' and ')}.`
+	);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function readInput<G extends Polygon, P>(name: string): FeatureCollection<G, P> {
 	return JSON.parse(readFileSync(new URL(name, INPUTS), 'utf8')) as FeatureCollection<G, P>;
@@ -161,18 +218,20 @@ function countVertices(geometry: AreaGeometry): number {
 }
 
 function formatReport(report: GeoBuildReport): string {
-	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-	const { world, areas } = report;
+	const { firstView, world, areas } = report;
 	return [
-		`${world.path}: ${kb(world.rawBytes)} raw, ${kb(world.gzipBytes)} gzipped (budget ${kb(world.budgetBytes)}); ` +
+		`${world.path}: ${kb(world.rawBytes)} raw, ${kb(world.gzipBytes)} gzipped; ` +
 			`${world.countries} countries, ${world.arcs} arcs, ${world.vertices} vertices`,
 		...(world.withoutArea.length > 0 ? [`  left out (no area at 10m): ${world.withoutArea.join(', ')}`] : []),
 		...world.transfers.map(
 			(transfer) =>
 				`  de jure: ${transfer.name}, ${transfer.parts} part(s), ${transfer.km2} km², ${transfer.from} → ${transfer.to}`
 		),
-		`${areas.path}: ${kb(areas.rawBytes)} raw`,
+		`${areas.path}: ${kb(areas.rawBytes)} raw, ${kb(areas.gzipBytes)} gzipped`,
 		...areas.features.map((area) => `  ${area.id}: ${area.km2} km², ${area.vertices} vertices`),
+		`${areas.provenancePath}: not fetched by the first view`,
+		`first view fetches ${kb(firstView.gzipBytes)} gzipped (level ${firstView.level}; ` +
+			`budget ${kb(firstView.budgetBytes)}, ${kb(firstView.budgetBytes - firstView.gzipBytes)} to spare)`,
 		`built in ${report.milliseconds} ms`
 	].join('\n');
 }

@@ -6,8 +6,13 @@
 /** [west, south, east, north] in degrees. */
 export type BBox = [number, number, number, number];
 
-/** Gzipped size limit (level 9) of world.topo.json: the whole border payload a reader downloads. */
-export const WORLD_GZIP_BUDGET_BYTES = 150 * 1024;
+/**
+ * Gzipped size limit of everything the first view fetches from static/data (world.topo.json and
+ * areas.geojson together). Measured at zlib level 6, as a static host or CDN compresses on the fly
+ * and as `npm run bench` counts it; level 9 comes out ~1 % smaller, so 6 is the stricter reading.
+ */
+export const FIRST_VIEW_GZIP_BUDGET_BYTES = 150 * 1024;
+export const FIRST_VIEW_GZIP_LEVEL = 6;
 
 /**
  * How much detail a part of the world keeps. Thresholds are Visvalingam triangle areas and
@@ -40,16 +45,28 @@ export const DETAIL_ZONES: DetailZone[] = [
 ];
 
 /**
- * Quantization grid of the shipped topology: 1e5 steps over ~380° of longitude is ~0.004°,
- * a third of a pixel at zoom 6, while delta-encoded arcs stay short.
+ * Quantization grid of the shipped topology, [longitude, latitude] step in degrees. 0.005° of
+ * longitude is 0.45 px at zoom 6, so no vertex moves more than a quarter pixel, less than the
+ * 0.3 px MapLibre's own GeoJSON simplification (`tolerance` of the sources) already allows.
+ * Latitude steps are 1.6 times finer because Web Mercator stretches latitude by 1/cos(lat): the
+ * grid cell is square on screen at 51°N and finer than that everywhere south of it (Korea, Japan,
+ * Primorye, Crimea). Coarser steps mean shorter delta-encoded arcs; 1e5 uniform steps
+ * (0.0038° × 0.0017°) cost ~9 KB gzipped more for no visible gain.
  */
-export const QUANTIZATION = 1e5;
+export const QUANTIZATION_STEP: [number, number] = [0.005, 0.005 / 1.6];
 
-/** Decimal places of the areas GeoJSON: 4 decimals is ~10 m, far below any zoom we show. */
-export const AREA_COORDINATE_PRECISION = 4;
+/**
+ * Decimal places of the areas GeoJSON: 3 decimals is ~110 m, 0.1 px at zoom 6 and a quarter of
+ * the world's own quantization step. Plain GeoJSON pays per digit, so the 4th decimal cost ~2.5 KB
+ * gzipped.
+ */
+export const AREA_COORDINATE_PRECISION = 3;
 
-/** Douglas–Peucker tolerance (degrees) for the shipped areas: ~200 m, invisible at zoom 8. */
-export const AREA_SIMPLIFY_TOLERANCE = 0.002;
+/**
+ * Douglas–Peucker tolerance (degrees) for the shipped areas: ~330 m, 0.3 px at zoom 6, about
+ * what MapLibre's GeoJSON simplification (0.375 px by default) drops at zoom 6 anyway.
+ */
+export const AREA_SIMPLIFY_TOLERANCE = 0.003;
 
 /**
  * Territory the map shows de jure, as German and EU news maps do, where Natural Earth (a de-facto

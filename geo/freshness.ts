@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AREAS_FILE, WORLD_FILE } from './build';
+import { AREAS_FILE, AREAS_PROVENANCE_FILE, WORLD_FILE } from './build';
 
 /**
  * Whether the generated files are newer than everything they are built from, so tests (and
@@ -17,7 +17,7 @@ const SOURCES = [
 ];
 
 export function geoOutputsAreFresh(outDir: string): boolean {
-	const outputs = [WORLD_FILE, AREAS_FILE].map((name) => join(outDir, name));
+	const outputs = [WORLD_FILE, AREAS_FILE, AREAS_PROVENANCE_FILE].map((name) => join(outDir, name));
 	if (!outputs.every((path) => existsSync(path))) return false;
 	const oldestOutput = Math.min(...outputs.map((path) => statSync(path).mtimeMs));
 	return SOURCES.every((source) => newestModification(source) <= oldestOutput);

@@ -309,6 +309,62 @@ export async function toggleBaseline(page: Page, options: ToggleOptions = {}): P
 // ---------------------------------------------------------------------------------------------
 // Export
 
+// ---------------------------------------------------------------------------------------------
+// Hover
+
+/**
+ * One hover over a flow in the list, timed on the main thread: `sync` is the pointer event with
+ * everything it starts before the next task (Svelte's update, the feature-state calls), `frame`
+ * is the map's next frame (`Map._render`, which redraws with the new state). `main` is the sum:
+ * the time the main thread is busy because of the hover. Waiting for the display is not in it.
+ */
+export interface HoverSample {
+	sync: number;
+	frame: number | null;
+	main: number | null;
+}
+
+export async function hoverApp(page: Page, count = 6): Promise<HoverSample[]> {
+	const out: HoverSample[] = [];
+	for (let i = 0; i < count; i++) {
+		await settle(page);
+		out.push(
+			await page.evaluate(
+				(i) =>
+					new Promise<HoverSample>((resolve) => {
+						// MapLibre's per-frame method: wrapped on this instance to time the next frame.
+						const map = (window as unknown as BenchWindow).__map as unknown as {
+							_render: (t: number) => unknown;
+						};
+						const buttons = [...document.querySelectorAll<HTMLElement>('[data-flow-id]')];
+						const target = buttons[i % buttons.length]!;
+						const render = map._render;
+						let sync = 0;
+						const timeout = setTimeout(() => done(null), 10_000);
+						const done = (frame: number | null) => {
+							clearTimeout(timeout);
+							map._render = render;
+							target.dispatchEvent(new MouseEvent('mouseleave'));
+							resolve({ sync, frame, main: frame === null ? null : sync + frame });
+						};
+						map._render = function (this: unknown, t: number) {
+							const start = performance.now();
+							const result = render.call(this, t);
+							done(performance.now() - start);
+							return result;
+						};
+						const t0 = performance.now();
+						target.dispatchEvent(new MouseEvent('mouseenter'));
+						// Svelte flushes its effects in a microtask queued by the event: measure after it.
+						queueMicrotask(() => queueMicrotask(() => (sync = performance.now() - t0)));
+					}),
+				i
+			)
+		);
+	}
+	return out;
+}
+
 export interface ExportSample {
 	/** Form submit (the Download click) to the status saying the file was handed over, in ms. */
 	ms: number;
@@ -347,6 +403,8 @@ export async function exportApp(page: Page, preset: string, timeout = 240_000): 
 	if (!(await dialog.evaluate((d) => (d as HTMLDialogElement).open))) {
 		await page.getByRole('button', { name: 'Exportieren', exact: true }).click();
 	}
+	// The form arrives with its code on the first open (ExportDialog.svelte): wait until it is there.
+	await dialog.locator('form').waitFor({ state: 'attached' });
 	await page.evaluate(() => {
 		const w = window as unknown as BenchWindow;
 		if (w.__benchExport) {

@@ -4,14 +4,8 @@
  * two benchmark runs load exactly the same data. Every story is checked with the app's own
  * `parseStory` before it is used: a benchmark of a file the app refuses would measure nothing.
  */
-import {
-	CERTAINTIES,
-	FLOW_KINDS,
-	parseStory,
-	type Flow,
-	type Place,
-	type Story
-} from '../../src/lib/story/schema';
+import { CERTAINTIES, FLOW_KINDS, type Flow, type Place, type Story } from '../../src/lib/story/vocabulary';
+import { parseStory } from '../../src/lib/story/schema';
 
 /** mulberry32: tiny, fast, good enough to spread synthetic data; not for anything secret. */
 export function prng(seed: number): () => number {

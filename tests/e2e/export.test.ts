@@ -12,6 +12,7 @@ import { CSV_BOM, CSV_COLUMNS, exportGeoJsonSchema } from '../../src/lib/export/
 import { exportFilename } from '../../src/lib/export/filename';
 import { presetPixelRatio } from '../../src/lib/export/presets';
 import { startSite, type Site } from '../support/site';
+import { settled, type MapWindow } from '../support/map';
 
 /**
  * The export dialog end to end: real renders in Chromium (SwiftShader), real downloads, files
@@ -28,22 +29,9 @@ afterAll(async () => {
 	await site?.close();
 });
 
-type MapWindow = { __map: import('maplibre-gl').Map };
 type Format = 'png' | 'svg' | 'geojson' | 'csv';
 
 const LATEST_MONTH = timelineMonths(story.flows).at(-1)!;
-
-/** Waits until the live map has applied every change and rendered it. */
-async function settled(page: Page): Promise<void> {
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve) => {
-				const map = (window as unknown as MapWindow).__map;
-				const check = () => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', check));
-				requestAnimationFrame(() => requestAnimationFrame(check));
-			})
-	);
-}
 
 /** What must not change when exporting: the live map's canvas and camera. */
 async function liveState(page: Page) {

@@ -5,6 +5,7 @@ import { FLOW_KINDS, story, type FlowKind } from '../../src/lib/story';
 import { KIND_COLORS } from '../../src/lib/map/theme';
 import { startSite, type Site } from '../support/site';
 import { waitForMap } from '../support/browser';
+import { drawnFlowIds, settled, type MapWindow } from '../support/map';
 
 let site: Site;
 beforeAll(async () => {
@@ -13,29 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await site?.close();
 });
-
-type MapWindow = { __map: import('maplibre-gl').Map };
-
-/** Waits until the map has applied every change and rendered it. */
-async function settled(page: Page): Promise<void> {
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve) => {
-				const map = (window as unknown as MapWindow).__map;
-				const check = () => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', check));
-				requestAnimationFrame(() => requestAnimationFrame(check));
-			})
-	);
-}
-
-/** Flow ids MapLibre actually draws now (hidden features are filtered out, so never returned). */
-async function drawnFlowIds(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
-		const map = (window as unknown as MapWindow).__map;
-		const layers = ['flows-reported', 'flows-claimed', 'flows-possible'];
-		return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id)))];
-	});
-}
 
 function hex(c: string): [number, number, number] {
 	return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number];

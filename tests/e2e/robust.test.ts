@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { story } from '../../src/lib/story';
 import { startSite, type Site } from '../support/site';
+import { drawnFlows, type MapWindow } from '../support/map';
 import { launchChromium, waitForMap, watchPage } from '../support/browser';
 
 let site: Site;
@@ -16,8 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await site?.close();
 });
-
-type MapWindow = { __map: import('maplibre-gl').Map };
 
 function file(name: string, content: unknown): string {
 	const path = join(dir, name);
@@ -164,11 +163,7 @@ describe('no WebGL 2, lost GPU, offline', () => {
 		await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
 		await waitForMap(page);
 		expect(await mapIsDrawn(page)).toBe(true);
-		const drawnKinds = await page.evaluate(() => {
-			const map = (window as unknown as MapWindow).__map;
-			const layers = ['flows-reported', 'flows-claimed', 'flows-possible'];
-			return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.kind)))].sort();
-		});
+		const drawnKinds = [...new Set((await drawnFlows(page)).map((f) => f.kind))].sort();
 		expect(drawnKinds).toEqual(['arms', 'food', 'visit']);
 		expect(log.errors).toEqual([]);
 	});

@@ -1,16 +1,4 @@
-import { FLOW_KINDS } from '../../src/lib/story';
-import type { StyleView } from '../../src/lib/map/style';
+import { DEFAULT_VIEW as DEFAULT_FIELDS, snapshotOf } from '../../src/lib/state/view.svelte';
 
-/** The view a reader gets on opening the app: everything on, all certainties, all months. */
-export const DEFAULT_VIEW: StyleView = {
-	lang: 'de',
-	kinds: [...FLOW_KINDS],
-	certainty: 'possible',
-	monthIndex: null,
-	showPatrolWaters: true,
-	showRegions: true,
-	showBorders: true,
-	showLabels: true,
-	selectedId: null,
-	hoveredId: null
-};
+/** The view a reader gets on opening the app, as the style and the exporters read it. */
+export const DEFAULT_VIEW = snapshotOf(DEFAULT_FIELDS);

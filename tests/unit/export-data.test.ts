@@ -9,7 +9,7 @@ import {
 } from '../../src/lib/export/data';
 import { visibleFlows } from '../../src/lib/export/content';
 import { areaFeatures, flowFeatures } from '../../src/lib/map/storyFeatures';
-import type { StyleView } from '../../src/lib/map/style';
+import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
 import { monthIndex } from '../../src/lib/story/when';
 import { DEFAULT_VIEW } from '../support/views';
@@ -48,7 +48,7 @@ const areaShapes: FeatureCollection<Polygon | MultiPolygon> = {
 };
 const areas = areaFeatures(story, areaShapes);
 
-const view: StyleView = DEFAULT_VIEW;
+const view: ViewSnapshot = DEFAULT_VIEW;
 
 /** A strict RFC 4180 reader, to check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {

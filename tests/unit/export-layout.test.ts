@@ -12,19 +12,14 @@ import {
 import { snapshotContent } from '../../src/lib/export/content';
 import { FLOW_KINDS, story } from '../../src/lib/story';
 import { monthIndex } from '../../src/lib/story/when';
-import type { StyleView } from '../../src/lib/map/style';
+import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
+import { DEFAULT_VIEW } from '../support/views';
 
-const view: StyleView = {
-	lang: 'de',
+const view: ViewSnapshot = {
+	...DEFAULT_VIEW,
 	kinds: ['visit', 'arms', 'technology', 'food', 'diplomacy'],
 	certainty: 'claimed',
-	monthIndex: monthIndex('2023-07'),
-	showPatrolWaters: true,
-	showRegions: true,
-	showBorders: true,
-	showLabels: true,
-	selectedId: null,
-	hoveredId: null
+	monthIndex: monthIndex('2023-07')
 };
 const exportedAt = new Date(Date.UTC(2026, 10, 26, 12));
 const content: LayoutContent = snapshotContent(story, view, exportedAt, { timeZone: 'UTC' });

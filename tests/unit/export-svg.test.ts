@@ -11,7 +11,7 @@ import {
 	placeFeatures
 } from '../../src/lib/map/storyFeatures';
 import type { WorldData } from '../../src/lib/map/worldData';
-import type { StyleView } from '../../src/lib/map/style';
+import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
 import { DEFAULT_VIEW } from '../support/views';
 
@@ -89,10 +89,10 @@ const areaShapes: FeatureCollection<Polygon | MultiPolygon> = {
 	]
 };
 
-const view: StyleView = DEFAULT_VIEW;
+const view: ViewSnapshot = DEFAULT_VIEW;
 const exportedAt = new Date(Date.UTC(2026, 10, 26, 12));
 
-function render(overrides: Partial<SvgInput> = {}, s: Story = story, v: StyleView = view): string {
+function render(overrides: Partial<SvgInput> = {}, s: Story = story, v: ViewSnapshot = view): string {
 	const areas = areaFeatures(s, areaShapes);
 	return renderSvg({
 		width: 1200,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPath, parseStory, story } from '$lib/story';
+import { story } from '$lib/story';
+import { formatPath, parseStory } from '$lib/story/schema';
 
 /*
  * parseStory is the gate for users' own story files: it must reject broken input with messages

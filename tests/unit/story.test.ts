@@ -9,13 +9,13 @@ import {
 	FLOW_KINDS,
 	isIsoDay,
 	isIsoMonth,
-	parseStory,
 	story,
 	type Certainty,
 	type Coord,
 	type Evidence,
 	type When
 } from '$lib/story';
+import { parseStory } from '$lib/story/schema';
 
 /*
  * The built-in story: valid, internally consistent, and every quote is really in the article at

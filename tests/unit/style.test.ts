@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { certaintiesUpTo } from '../../src/lib/state/visibility';
-import {
-	buildStyle,
-	flowFilter,
-	type StyleData,
-	type StyleFonts,
-	type StyleView
-} from '../../src/lib/map/style';
+import { certaintiesUpTo, flowFilter } from '../../src/lib/state/visibility';
+import { buildStyle, type StyleData, type StyleMode } from '../../src/lib/map/style';
+import { buildLayers } from '../../src/lib/map/layers';
+import { buildSources } from '../../src/lib/map/sources';
+import { diffLayers, diffSources } from '../../src/lib/map/styleDiff';
+import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { DEFAULT_VIEW } from '../support/views';
 
 const data: StyleData = {
@@ -20,40 +18,44 @@ const data: StyleData = {
 	flows: 'app-data://flows/7',
 	places: 'app-data://places/8'
 };
-const face = (name: string) => ({ url: `http://127.0.0.1/${name}.woff2`, 'unicode-range': ['U+0000-00FF'] });
-const fonts: StyleFonts = { regular: [face('r')], bold: [face('b')] };
 
-const view: StyleView = DEFAULT_VIEW;
+const view: ViewSnapshot = DEFAULT_VIEW;
+const MODES: StyleMode[] = ['live', 'export'];
 
 const ids = (style: ReturnType<typeof buildStyle>) => style.layers.map((l) => l.id);
+const layer = (v: ViewSnapshot, mode: StyleMode, id: string) =>
+	buildLayers(v, mode).find((l) => l.id === id)!;
 
 describe('buildStyle', () => {
-	it('is a valid MapLibre style for every combination a reader can make', () => {
-		const variants: StyleView[] = [
+	it('is a valid MapLibre style for every combination a reader can make, live and exported', () => {
+		const variants: ViewSnapshot[] = [
 			view,
 			{ ...view, lang: 'en', kinds: [], certainty: 'reported', monthIndex: 2023 * 12 + 6 },
-			{ ...view, kinds: ['arms'], certainty: 'claimed', selectedId: 'x', hoveredId: 'y' },
+			{ ...view, kinds: ['arms'], certainty: 'claimed', selectedId: 'x' },
 			{ ...view, showPatrolWaters: false, showRegions: false, showBorders: false, showLabels: false }
 		];
-		for (const v of variants) {
-			const errors = validateStyleMin(buildStyle(v, data, fonts));
-			expect(errors.map((e) => e.message)).toEqual([]);
+		for (const mode of MODES) {
+			for (const v of variants) {
+				const errors = validateStyleMin(buildStyle(v, data, mode));
+				expect(errors.map((e) => e.message)).toEqual([]);
+			}
 		}
 	});
 
-	it('uses no glyph or tile server: every source is in-memory app data', () => {
-		const style = buildStyle(view, data, fonts);
+	it('uses no glyph, font or tile server: every source is in-memory app data', () => {
+		const style = buildStyle(view, data, 'live');
 		expect(style.glyphs).toBeUndefined();
 		expect(style.sprite).toBeUndefined();
+		// Labels use the page's CSS fonts, so MapLibre downloads no font file of its own.
+		expect(style['font-faces']).toBeUndefined();
 		for (const source of Object.values(style.sources)) {
 			expect(source.type).toBe('geojson');
 			expect(String((source as { data: unknown }).data)).toMatch(/^app-data:\/\//);
 		}
-		expect(style['font-faces']).toBeDefined();
 	});
 
 	it('stacks layers so flows sit above the basemap and cities above flows', () => {
-		const order = ids(buildStyle(view, data, fonts));
+		const order = ids(buildStyle(view, data, 'live'));
 		const at = (id: string) => {
 			const i = order.indexOf(id);
 			expect(i, id).toBeGreaterThanOrEqual(0);
@@ -73,32 +75,86 @@ describe('buildStyle', () => {
 		expect(at('places-keepout')).toBe(order.length - 1);
 	});
 
-	it('keeps the same layers in the same order whatever is toggled (no reload, no reordering)', () => {
-		const all = ids(buildStyle(view, data, fonts));
-		const none = ids(buildStyle({ ...view, kinds: [], showBorders: false, showLabels: false }, data, fonts));
-		expect(none).toEqual(all);
-	});
-
 	it('names places and countries in the UI language', () => {
-		const de = buildStyle(view, data, fonts).layers.find((l) => l.id === 'places-label');
-		const en = buildStyle({ ...view, lang: 'en' }, data, fonts).layers.find((l) => l.id === 'places-label');
-		expect(JSON.stringify(de?.layout)).toContain('name_de');
-		expect(JSON.stringify(en?.layout)).toContain('name_en');
+		expect(JSON.stringify(layer(view, 'live', 'places-label').layout)).toContain('name_de');
+		expect(JSON.stringify(layer({ ...view, lang: 'en' }, 'live', 'places-label').layout)).toContain(
+			'name_en'
+		);
 	});
 
-	it('hides switched-off layers with visibility', () => {
-		const style = buildStyle({ ...view, showBorders: false, showPatrolWaters: false }, data, fonts);
-		const layout = (id: string) =>
-			(style.layers.find((l) => l.id === id)?.layout ?? {}) as Record<string, unknown>;
+	it('hides switched-off basemap layers with visibility', () => {
+		const v = { ...view, showBorders: false, showPatrolWaters: false };
+		const layout = (id: string) => (layer(v, 'live', id).layout ?? {}) as Record<string, unknown>;
 		expect(layout('borders').visibility).toBe('none');
 		expect(layout('patrol-waters-fill').visibility).toBe('none');
 		expect(layout('coastline').visibility).toBeUndefined();
+	});
+
+	it('gives story sources a feature id for feature state, and no source depends on the view', () => {
+		const sources = buildSources(data);
+		expect(sources.flows.promoteId).toBe('id');
+		expect(sources.places.promoteId).toBe('id');
+		expect(sources.areas.promoteId).toBe('id');
+		expect(buildStyle({ ...view, kinds: [], lang: 'en' }, data, 'live').sources).toEqual(sources);
+	});
+});
+
+describe('the live map changes as little as possible', () => {
+	const live = (v: ViewSnapshot) => buildLayers(v, 'live');
+
+	it('keeps the same layers in the same order whatever is toggled', () => {
+		const none = { ...view, kinds: [], showBorders: false, showLabels: false, lang: 'en' as const };
+		for (const mode of MODES) {
+			expect(buildLayers(none, mode).map((l) => l.id)).toEqual(buildLayers(view, mode).map((l) => l.id));
+			expect(diffLayers(buildLayers(view, mode), buildLayers(none, mode))).not.toBeNull();
+		}
+	});
+
+	it('changes no layer for kinds, certainty, month or selection: those are feature state', () => {
+		const variants: ViewSnapshot[] = [
+			{ ...view, kinds: ['arms'] },
+			{ ...view, kinds: [] },
+			{ ...view, certainty: 'reported' },
+			{ ...view, monthIndex: 2023 * 12 + 6 },
+			{ ...view, selectedId: 'kim-train' }
+		];
+		for (const v of variants) expect(diffLayers(live(view), live(v))).toEqual([]);
+	});
+
+	it('changes exactly the text fields for a language switch and one visibility for a basemap toggle', () => {
+		const lang = diffLayers(live(view), live({ ...view, lang: 'en' }))!;
+		expect(lang.length).toBeGreaterThan(0);
+		expect(lang.every((c) => c.kind === 'layout' && c.name === 'text-field')).toBe(true);
+		const borders = diffLayers(live(view), live({ ...view, showBorders: false }))!;
+		expect(borders).toEqual([{ kind: 'layout', layer: 'borders', name: 'visibility', value: 'none' }]);
+	});
+
+	it('in exports filters hidden flows out instead', () => {
+		const changes = diffLayers(
+			buildLayers(view, 'export'),
+			buildLayers({ ...view, kinds: ['arms'] }, 'export')
+		)!;
+		expect(changes.length).toBeGreaterThan(0);
+		expect(changes.every((c) => c.kind === 'filter' && c.layer.startsWith('flows-'))).toBe(true);
+	});
+
+	it('reloads only the sources whose data URL changed', () => {
+		const before = buildSources(data);
+		const after = buildSources({ ...data, flows: 'app-data://flows/9', places: 'app-data://places/10' });
+		expect(diffSources(before, after)).toEqual([
+			{ id: 'flows', data: 'app-data://flows/9' },
+			{ id: 'places', data: 'app-data://places/10' }
+		]);
+		expect(diffSources(before, buildSources(data))).toEqual([]);
+		const fewer: Partial<typeof after> = { ...after };
+		delete fewer.places;
+		expect(diffSources(before, fewer as typeof after)).toBeNull();
 	});
 });
 
 describe('flow filters', () => {
 	/** Evaluates the style's own filter on a flow, the way MapLibre does. */
-	const shown = (v: StyleView, props: Record<string, unknown>) =>
+	const shown = (v: ViewSnapshot, props: Record<string, unknown>) =>
 		certaintiesUpToAll.some((c) =>
 			featureFilter(flowFilter(v, c), 'filter').filter({ zoom: 4 }, { type: 2, properties: props } as never)
 		);

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { CERTAINTIES, FLOW_KINDS, story, type Certainty, type FlowKind } from '../../src/lib/story';
 import { monthIndex } from '../../src/lib/story/when';
-import { isFlowVisible } from '../../src/lib/state/visibility';
-import { flowFilter, type StyleView } from '../../src/lib/map/style';
+import { flowFilter, isFlowVisible } from '../../src/lib/state/visibility';
+import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { flowFeatures } from '../../src/lib/map/storyFeatures';
 import { DEFAULT_VIEW } from '../support/views';
 
-const base: StyleView = DEFAULT_VIEW;
+const base: ViewSnapshot = DEFAULT_VIEW;
 
 /** Which flow ids the map's own filter expressions draw, evaluated as MapLibre does. */
-function drawnByMap(view: StyleView): string[] {
+function drawnByMap(view: ViewSnapshot): string[] {
 	const filters = CERTAINTIES.map((c) => featureFilter(flowFilter(view, c), 'filter'));
 	return flowFeatures(story)
 		.features.filter((f) =>

@@ -1,8 +1,19 @@
-import { CERTAINTIES, FLOW_KINDS, formatWhen, monthFromIndex, type Flow, type Story } from '$lib/story';
-import { certaintiesUpTo, isFlowVisible } from '$lib/state/visibility';
+import {
+	CERTAINTIES,
+	FLOW_KINDS,
+	formatWhen,
+	monthFromIndex,
+	type Flow,
+	type Lang,
+	type Story
+} from '$lib/story';
+import { isFlowVisible, passesVisibility, type FlowFacts } from '$lib/state/visibility';
+import { legendEntries } from '$lib/state/legend';
 import { strings } from '$lib/i18n/strings';
+import { exportStrings } from '$lib/i18n/exportStrings';
+import { dateTimeFormat, fillTemplate, LOCALES } from '$lib/i18n/format';
 import { CERTAINTY_DASH, KIND_COLORS } from '$lib/map/theme';
-import type { StyleView } from '$lib/map/style';
+import type { ViewSnapshot } from '$lib/state/view.svelte';
 import type { LayoutContent } from './layout';
 
 /**
@@ -11,15 +22,11 @@ import type { LayoutContent } from './layout';
  * (or less) than it shows.
  */
 
-/** `{name}` placeholders filled from `values`; unknown placeholders are left as they are. */
-export function fillTemplate(template: string, values: Record<string, string | number>): string {
-	return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-		key in values ? String(values[key]) : whole
-	);
-}
+// Kept here for the modules that import it from the export code; its home is i18n/format.
+export { fillTemplate };
 
 /** The story's flows the map draws for this view (the rule of state/visibility). */
-export function visibleFlows(story: Story, view: StyleView): Flow[] {
+export function visibleFlows(story: Story, view: ViewSnapshot): Flow[] {
 	return story.flows.filter((flow) => isFlowVisible(flow, view));
 }
 
@@ -30,21 +37,20 @@ export function visibleFlows(story: Story, view: StyleView): Flow[] {
  */
 export function isFlowFeatureVisible(
 	properties: Readonly<Record<string, unknown>> | null | undefined,
-	view: Pick<StyleView, 'kinds' | 'certainty' | 'monthIndex'>
+	view: Pick<ViewSnapshot, 'kinds' | 'certainty' | 'monthIndex'>
 ): boolean {
-	if (!properties) return false;
-	const { kind, certainty, start } = properties;
-	if (typeof kind !== 'string' || !(view.kinds as readonly string[]).includes(kind)) return false;
-	if (typeof certainty !== 'string' || !(certaintiesUpTo(view.certainty) as string[]).includes(certainty))
-		return false;
-	if (view.monthIndex === null) return true;
-	return typeof start === 'number' && start <= view.monthIndex;
+	const { kind, certainty, start } = properties ?? {};
+	const known =
+		(FLOW_KINDS as readonly unknown[]).includes(kind) &&
+		(CERTAINTIES as readonly unknown[]).includes(certainty) &&
+		typeof start === 'number';
+	return known && passesVisibility({ kind, certainty, start } as FlowFacts, view);
 }
 
 /** Whether an area of this kind is switched on. */
 export function isAreaKindShown(
 	kind: unknown,
-	view: Pick<StyleView, 'showPatrolWaters' | 'showRegions'>
+	view: Pick<ViewSnapshot, 'showPatrolWaters' | 'showRegions'>
 ): boolean {
 	if (kind === 'patrol-waters') return view.showPatrolWaters;
 	if (kind === 'recognised-region') return view.showRegions;
@@ -52,19 +58,18 @@ export function isAreaKindShown(
 }
 
 const DATE_FORMAT = {
-	de: { locale: 'de-DE', options: { day: '2-digit', month: '2-digit', year: 'numeric' } },
-	en: { locale: 'en-GB', options: { day: 'numeric', month: 'long', year: 'numeric' } }
-} as const satisfies Record<string, { locale: string; options: Intl.DateTimeFormatOptions }>;
+	de: { day: '2-digit', month: '2-digit', year: 'numeric' },
+	en: { day: 'numeric', month: 'long', year: 'numeric' }
+} as const satisfies Record<Lang, Intl.DateTimeFormatOptions>;
 
 /** "26.11.2026" / "26 November 2026", in the reader's own time zone (the day they exported). */
-export function formatExportDate(date: Date, lang: StyleView['lang'], timeZone?: string): string {
-	const f = DATE_FORMAT[lang];
-	return new Intl.DateTimeFormat(f.locale, { ...f.options, ...(timeZone ? { timeZone } : {}) }).format(date);
+export function formatExportDate(date: Date, lang: ViewSnapshot['lang'], timeZone?: string): string {
+	return dateTimeFormat(LOCALES[lang], { ...DATE_FORMAT[lang], timeZone }).format(date);
 }
 
 /** "Stand: bis Juli 2023 · nur berichtet und behauptet · 5 von 8 Arten" */
-export function snapshotSubtitle(view: StyleView): string {
-	const t = strings(view.lang).snapshot;
+export function snapshotSubtitle(view: ViewSnapshot): string {
+	const t = exportStrings(view.lang).snapshot;
 	const time =
 		view.monthIndex === null
 			? t.allDates
@@ -81,11 +86,11 @@ export function snapshotSubtitle(view: StyleView): string {
 /** "Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth" and the export date. */
 export function snapshotCredits(
 	story: Story,
-	lang: StyleView['lang'],
+	lang: ViewSnapshot['lang'],
 	exportedAt: Date,
 	timeZone?: string
 ): string[] {
-	const t = strings(lang).snapshot;
+	const t = exportStrings(lang).snapshot;
 	const { publisher, author, published } = story.article;
 	const when = formatWhen(
 		published.length === 7
@@ -102,27 +107,27 @@ export function snapshotCredits(
 /** Everything the header, legend and credits of an export say. */
 export function snapshotContent(
 	story: Story,
-	view: StyleView,
+	view: ViewSnapshot,
 	exportedAt: Date,
 	options: { timeZone?: string } = {}
 ): LayoutContent {
 	const t = strings(view.lang);
-	const flows = visibleFlows(story, view);
+	const legend = legendEntries(visibleFlows(story, view));
 	return {
 		title: story.title[view.lang],
 		subtitle: snapshotSubtitle(view),
-		legendKinds: FLOW_KINDS.map((kind) => ({
+		legendKinds: legend.kinds.map(({ kind, count }) => ({
 			kind,
 			label: t.kinds[kind],
 			color: KIND_COLORS[kind],
-			count: flows.filter((f) => f.kind === kind).length
-		})).filter((k) => k.count > 0),
-		legendCertainties: CERTAINTIES.map((certainty) => ({
+			count
+		})),
+		legendCertainties: legend.certainties.map(({ certainty, count }) => ({
 			certainty,
 			label: t.certainties[certainty],
 			dash: CERTAINTY_DASH[certainty],
-			count: flows.filter((f) => f.certainty === certainty).length
-		})).filter((c) => c.count > 0),
+			count
+		})),
 		legendEmpty: t.legendEmpty,
 		credits: snapshotCredits(story, view.lang, exportedAt, options.timeZone)
 	};

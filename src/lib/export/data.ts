@@ -13,7 +13,7 @@ import {
 	type Story,
 	type When
 } from '$lib/story';
-import type { StyleView } from '$lib/map/style';
+import type { ViewSnapshot } from '$lib/state/view.svelte';
 import { isAreaKindShown, visibleFlows } from './content';
 
 /**
@@ -202,7 +202,7 @@ function polygonal(geometry: Geometry | null | undefined): geometry is Polygon |
  */
 export function visibleDataGeoJSON(
 	story: Story,
-	view: StyleView,
+	view: ViewSnapshot,
 	flowsFC: FeatureCollection<LineString>,
 	areasFC: FeatureCollection<Polygon | MultiPolygon>
 ): ExportFeatureCollection {

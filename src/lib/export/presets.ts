@@ -1,5 +1,5 @@
 import type { Lang } from '$lib/story';
-import { strings } from '$lib/i18n/strings';
+import { exportStrings } from '$lib/i18n/exportStrings';
 import { fillTemplate } from './content';
 import { REFERENCE_WIDTH } from './layout';
 
@@ -42,7 +42,7 @@ export function presetPixelRatio(width: number): number {
  * "current view" presets show exactly that view at 1×, 2× and 3× the pixels.
  */
 export function sizePresets(live: { width: number; height: number }, lang: Lang): SizePreset[] {
-	const t = strings(lang).snapshot.presets;
+	const t = exportStrings(lang).snapshot.presets;
 	const w = Math.max(1, Math.round(live.width));
 	const h = Math.max(1, Math.round(live.height));
 	const fixed = (id: SizePresetId, width: number, height: number, label: string): SizePreset => ({
@@ -91,7 +91,7 @@ export type SizeCheck =
 
 /** Whether the browser can render an export of this size; never rounds or clamps silently. */
 export function checkSize(width: number, height: number, limits: SizeLimits, lang: Lang = 'en'): SizeCheck {
-	const t = strings(lang).snapshot.size;
+	const t = exportStrings(lang).snapshot.size;
 	if (
 		!Number.isInteger(width) ||
 		!Number.isInteger(height) ||

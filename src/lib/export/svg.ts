@@ -9,7 +9,8 @@ import type {
 	Position
 } from 'geojson';
 import { CERTAINTIES, type Certainty, type Lang } from '$lib/story';
-import type { StyleView } from '$lib/map/style';
+import type { ViewSnapshot } from '$lib/state/view.svelte';
+import { LOCALES } from '$lib/i18n/format';
 import { BASE, CERTAINTY_DASH, KIND_COLORS, STORY_COUNTRIES } from '$lib/map/theme';
 import type { WorldData } from '$lib/map/worldData';
 import { isAreaKindShown, isFlowFeatureVisible } from './content';
@@ -45,7 +46,7 @@ export interface SvgInput {
 	 * a map half the size on screen, with lines and labels twice as big. Default 1.
 	 */
 	pixelRatio?: number;
-	view: StyleView;
+	view: ViewSnapshot;
 	world: WorldData;
 	/** flowFeatures(story) */
 	flows: FeatureCollection<LineString>;
@@ -340,8 +341,7 @@ export function renderSvg(input: SvgInput): string {
 		...(input.layoutScale !== undefined ? { scale: input.layoutScale } : {})
 	});
 	const stage = makeStage(layout.map, camera, pr);
-	const isActive = (id: unknown) =>
-		typeof id === 'string' && (id === view.selectedId || id === view.hoveredId);
+	const isActive = (id: unknown) => typeof id === 'string' && id === view.selectedId;
 	const nameOf = (f: Feature) => String(f.properties?.[`name_${lang}`] ?? '');
 
 	const map: Child[] = [];
@@ -697,7 +697,7 @@ function placeCityLabels(
 
 function placeAreaLabels(
 	points: FeatureCollection<Point>,
-	view: StyleView,
+	view: ViewSnapshot,
 	stage: Stage,
 	zoom: number,
 	pr: number,
@@ -742,7 +742,7 @@ function placeCountryLabels(
 	);
 	const out: { label: PlacedLabel; letterSpacing: number }[] = [];
 	for (const point of byArea) {
-		const name = nameOf(point).toLocaleUpperCase(lang === 'de' ? 'de-DE' : 'en-GB');
+		const name = nameOf(point).toLocaleUpperCase(LOCALES[lang]);
 		if (!name || !point.geometry) continue;
 		for (const [x, y] of projectPoint(stage, point.geometry.coordinates)) {
 			const label = centredLabel(wrapLabel(name, size, 8, widthOf), x, y, size, widthOf);

@@ -1,4 +1,4 @@
-import { CERTAINTIES, type Certainty, type Lang } from '$lib/story/schema';
+import { CERTAINTIES, type Certainty, type Lang } from '$lib/story/vocabulary';
 import { CERTAINTY_DEFINITIONS, CERTAINTY_LABELS } from '$lib/story/certainty';
 
 // Certainty words are defined once, with the story data they qualify.
@@ -42,6 +42,11 @@ const de = {
 	areas: 'Gebiete',
 	events: 'Ereignisse',
 	flowsHere: 'Verbindungen dieses Ortes',
+	/** The "show more" button of a long list; `{count}` and `{hidden}` are placeholders. */
+	list: {
+		more: '{count} weitere zeigen ({hidden} nicht gezeigt)',
+		rest: 'Die übrigen {hidden} zeigen'
+	},
 	legend: 'Legende',
 	openStory: 'Geschichte öffnen',
 	openStoryHelp:
@@ -94,91 +99,14 @@ const de = {
 		diplomacy: 'Diplomatie',
 		letters: 'Briefe'
 	},
-	/** Text written into exports (header, credits, size checks); `{name}` are placeholders. */
-	snapshot: {
-		asOf: 'Stand',
-		upTo: 'bis {month}',
-		allDates: 'alle Zeitpunkte',
-		certaintyScope: {
-			reported: 'nur berichtet',
-			claimed: 'nur berichtet und behauptet',
-			possible: 'berichtet, behauptet und möglich'
-		},
-		someKinds: '{shown} von {total} Arten',
-		allKinds: 'alle Arten',
-		article: 'Artikel',
-		mapData: 'Kartendaten: Natural Earth',
-		exportedOn: 'Exportiert am {date}',
-		presets: {
-			view: 'Aktuelle Ansicht {factor}× ({width} × {height})',
-			fullHd: 'Full HD ({width} × {height})',
-			square: 'Quadrat ({width} × {height})',
-			social: 'Social Media ({width} × {height})',
-			a4: 'A4 quer, 300 dpi ({width} × {height})',
-			custom: 'Eigene Größe'
-		},
-		size: {
-			invalid: 'Breite und Höhe müssen ganze Zahlen ab {min} px sein.',
-			tooLargeSide:
-				'{width} × {height} px ist zu groß: Dieser Browser kann höchstens {max} px pro Seite darstellen ({limit}).',
-			tooLargeArea:
-				'{width} × {height} px ist zu groß: Dieser Browser kann höchstens {megapixels} Millionen Pixel auf einmal darstellen ({limit}).',
-			suggestion: 'Größtmöglich in diesem Format: {suggestWidth} × {suggestHeight} px.',
-			canvasLimit: 'Canvas-Grenze des Browsers'
-		}
-	},
-	/** The export dialog (PNG, SVG, GeoJSON, CSV); `{name}` are placeholders. */
-	exporter: {
+	/**
+	 * What the page shows of the export before its code is loaded: the button, and a failure to
+	 * load it. The dialog's and the exports' own texts are in exportStrings.ts, loaded with them.
+	 */
+	exportDialog: {
 		open: 'Exportieren',
 		openLabel: 'Karte oder Daten exportieren',
-		title: 'Exportieren',
-		intro: 'Die aktuelle Ansicht als Bild oder die sichtbaren Daten als Datei.',
-		format: 'Format',
-		formats: {
-			png: 'PNG (Bild)',
-			svg: 'SVG (Vektorgrafik)',
-			geojson: 'GeoJSON (Geodaten)',
-			csv: 'CSV (Tabelle)'
-		},
-		size: 'Größe',
-		width: 'Breite (px)',
-		height: 'Höhe (px)',
-		include: 'Im Bild',
-		includeHeader: 'Titel und Filter',
-		includeLegend: 'Legende',
-		includeCredits: 'Quellen und Datum',
-		preview: 'Vorschau des Bildaufbaus',
-		previewLabel:
-			'Vorschau: {width} × {height} px, Karte {mapWidth} × {mapHeight} px; gestrichelt der Ausschnitt des Bildschirms',
-		filename: 'Dateiname',
-		limits: 'Grenze dieses Browsers: {side} px pro Seite, {megapixels} Millionen Pixel.',
-		limitsUnknown: 'WebGL 2 fehlt: Bilder können hier nicht gerendert werden.',
-		needsMap: 'PNG und SVG brauchen die Karte; sie ist noch nicht geladen.',
-		download: 'Herunterladen',
-		cancel: 'Abbrechen',
-		close: 'Schließen',
-		steps: {
-			fonts: 'Schriften werden geladen …',
-			map: 'Karte wird in {width} × {height} px gerendert …',
-			compose: 'Titel, Legende und Quellen werden gesetzt …',
-			encode: 'PNG wird geschrieben …',
-			svg: 'SVG wird erstellt …',
-			data: 'Daten werden zusammengestellt …'
-		},
-		done: 'Gespeichert: {filename}',
-		cancelled: 'Export abgebrochen.',
-		failed: 'Export fehlgeschlagen: {message}',
-		errors: {
-			canvas:
-				'Der Browser kann keine Bildfläche von {width} × {height} px anlegen (Speicher- oder Canvas-Grenze). Bitte eine kleinere Größe wählen.',
-			webgl:
-				'WebGL konnte für {width} × {height} px nicht gestartet werden ({message}). Bitte eine kleinere Größe wählen.',
-			size: 'Der Browser hat die Karte nur mit {actualWidth} × {actualHeight} statt {width} × {height} Pixeln gerendert (Grenze des Grafikspeichers). Bitte eine kleinere Größe wählen.',
-			lost: 'Der WebGL-Kontext ging beim Rendern verloren (zu wenig Grafikspeicher?).',
-			timeout: 'Die Karte wurde nicht innerhalb von {seconds} s fertig gerendert.',
-			map: 'Die Karte meldete einen Fehler: {message}',
-			encode: 'Das PNG konnte nicht geschrieben werden (zu groß für diesen Browser?).'
-		}
+		failed: 'Export fehlgeschlagen: {message}'
 	},
 	certainties: certaintyWords('de'),
 	certaintyDefinitions: certaintyDefinitions('de'),
@@ -220,6 +148,10 @@ const en: Strings = {
 	areas: 'Areas',
 	events: 'Events',
 	flowsHere: 'Flows at this place',
+	list: {
+		more: 'Show {count} more ({hidden} not shown)',
+		rest: 'Show the remaining {hidden}'
+	},
 	legend: 'Legend',
 	openStory: 'Open story',
 	openStoryHelp:
@@ -272,88 +204,10 @@ const en: Strings = {
 		diplomacy: 'Diplomacy',
 		letters: 'Letters'
 	},
-	snapshot: {
-		asOf: 'As of',
-		upTo: 'up to {month}',
-		allDates: 'all dates',
-		certaintyScope: {
-			reported: 'reported only',
-			claimed: 'reported and claimed only',
-			possible: 'reported, claimed and possible'
-		},
-		someKinds: '{shown} of {total} kinds',
-		allKinds: 'all kinds',
-		article: 'Article',
-		mapData: 'Map data: Natural Earth',
-		exportedOn: 'Exported on {date}',
-		presets: {
-			view: 'Current view {factor}× ({width} × {height})',
-			fullHd: 'Full HD ({width} × {height})',
-			square: 'Square ({width} × {height})',
-			social: 'Social media ({width} × {height})',
-			a4: 'A4 landscape, 300 dpi ({width} × {height})',
-			custom: 'Custom size'
-		},
-		size: {
-			invalid: 'Width and height must be whole numbers of at least {min} px.',
-			tooLargeSide:
-				'{width} × {height} px is too large: this browser can render at most {max} px per side ({limit}).',
-			tooLargeArea:
-				'{width} × {height} px is too large: this browser can render at most {megapixels} million pixels at once ({limit}).',
-			suggestion: 'The largest size with this shape is {suggestWidth} × {suggestHeight} px.',
-			canvasLimit: "the browser's canvas limit"
-		}
-	},
-	exporter: {
+	exportDialog: {
 		open: 'Export',
 		openLabel: 'Export the map or the data',
-		title: 'Export',
-		intro: 'The current view as an image, or the visible data as a file.',
-		format: 'Format',
-		formats: {
-			png: 'PNG (image)',
-			svg: 'SVG (vector graphic)',
-			geojson: 'GeoJSON (geodata)',
-			csv: 'CSV (spreadsheet)'
-		},
-		size: 'Size',
-		width: 'Width (px)',
-		height: 'Height (px)',
-		include: 'In the image',
-		includeHeader: 'Title and filters',
-		includeLegend: 'Legend',
-		includeCredits: 'Sources and date',
-		preview: 'Preview of the layout',
-		previewLabel:
-			'Preview: {width} × {height} px, map {mapWidth} × {mapHeight} px; dashed: the extent on screen',
-		filename: 'File name',
-		limits: "This browser's limit: {side} px per side, {megapixels} million pixels.",
-		limitsUnknown: 'WebGL 2 is missing: images cannot be rendered here.',
-		needsMap: 'PNG and SVG need the map, which has not loaded yet.',
-		download: 'Download',
-		cancel: 'Cancel',
-		close: 'Close',
-		steps: {
-			fonts: 'Loading fonts …',
-			map: 'Rendering the map at {width} × {height} px …',
-			compose: 'Setting title, legend and credits …',
-			encode: 'Writing the PNG …',
-			svg: 'Building the SVG …',
-			data: 'Collecting the data …'
-		},
-		done: 'Saved: {filename}',
-		cancelled: 'Export cancelled.',
-		failed: 'Export failed: {message}',
-		errors: {
-			canvas:
-				'The browser cannot create an image of {width} × {height} px (memory or canvas limit). Please choose a smaller size.',
-			webgl: 'WebGL could not start at {width} × {height} px ({message}). Please choose a smaller size.',
-			size: 'The browser rendered the map at only {actualWidth} × {actualHeight} instead of {width} × {height} pixels (graphics memory limit). Please choose a smaller size.',
-			lost: 'The WebGL context was lost while rendering (not enough graphics memory?).',
-			timeout: 'The map did not finish rendering within {seconds} s.',
-			map: 'The map reported an error: {message}',
-			encode: 'The PNG could not be written (too large for this browser?).'
-		}
+		failed: 'Export failed: {message}'
 	},
 	certainties: certaintyWords('en'),
 	certaintyDefinitions: certaintyDefinitions('en'),

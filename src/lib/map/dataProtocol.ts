@@ -3,30 +3,39 @@ import type { GeoJSON } from 'geojson';
 /**
  * In-memory GeoJSON served to MapLibre under `app-data://<name>/<revision>` URLs.
  *
- * Why: a style that carries large inline GeoJSON is slow to diff (MapLibre compares sources
- * deeply on every setStyle) and to clone. A URL is a cheap identity: when the data changes, its
- * revision and so its URL changes, and MapLibre reloads just that source.
+ * Why: a URL is a cheap identity for a source's data. When the data changes, its revision and so
+ * its URL changes, and MapView calls setData on exactly that source; the style stays small.
+ *
+ * Lifetime: one revision per name. Publishing a name again releases the previous data, so a
+ * reader who opens twenty story files holds one story's GeoJSON, not twenty. A map that still
+ * asks for an older revision (a request in flight while the story changed) gets the newest data
+ * of that name, which is what it is about to be given anyway.
  */
 export const DATA_PROTOCOL = 'app-data';
 
 type Pending = Promise<GeoJSON>;
 
-const store = new Map<string, Pending>();
+const store = new Map<string, { revision: number; data: Pending }>();
 let revision = 0;
 
-/** Registers data (or a promise of it) and returns the URL a style can use for it. */
+/** Registers data (or a promise of it) under a name and returns the URL a style can use for it. */
 export function publishData(name: string, data: GeoJSON | Pending): string {
 	revision += 1;
-	const url = `${DATA_PROTOCOL}://${name}/${revision}`;
-	store.set(url, Promise.resolve(data));
-	return url;
+	store.set(name, { revision, data: Promise.resolve(data) });
+	return `${DATA_PROTOCOL}://${name}/${revision}`;
 }
 
-/** Resolves a URL published above; unknown URLs are an error MapLibre reports on the source. */
+/** How many data sets are held now (one per name): for tests of the lifetime rule. */
+export function publishedCount(): number {
+	return store.size;
+}
+
+/** Resolves a URL published above; unknown names are an error MapLibre reports on the source. */
 export async function resolveData(url: string): Promise<GeoJSON> {
-	const data = store.get(url);
-	if (!data) throw new Error(`No data published at ${url}`);
-	return data;
+	const match = /^app-data:\/\/([^/]+)\/(\d+)$/.exec(url);
+	const entry = match ? store.get(match[1]!) : undefined;
+	if (!entry) throw new Error(`No data published at ${url}`);
+	return entry.data;
 }
 
 /** Installs the protocol on the maplibre-gl module (once per page). */

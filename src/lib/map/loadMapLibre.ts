@@ -3,25 +3,23 @@ import { installDataProtocol } from './dataProtocol';
 
 type MapLibre = typeof import('maplibre-gl');
 
+/** The reason a map reports when the browser cannot draw WebGL 2 (the page explains it). */
+export const NO_WEBGL2 = 'no-webgl2';
+
 let loading: Promise<MapLibre> | undefined;
 
-/** True where WebGL 2 can be created; MapLibre 6 needs it and has no fallback. */
-export function hasWebGL2(): boolean {
-	try {
-		const canvas = document.createElement('canvas');
-		return canvas.getContext('webgl2') !== null;
-	} catch {
-		return false;
-	}
-}
-
 /**
- * Loads maplibre-gl once, in the browser only (it touches `window` on import), and prepares it:
- * the worker comes from our own origin and `app-data://` URLs resolve to in-memory GeoJSON.
+ * Starts loading maplibre-gl once, in the browser only (it touches `window` on import), and
+ * prepares it: the worker comes from our own origin and `app-data://` URLs resolve to in-memory
+ * GeoJSON. Safe to call early (the page does, before it mounts) and often.
+ *
+ * There is no probe context: creating a throwaway WebGL 2 context costs as much as the map's
+ * own on a CPU renderer. A browser without the API at all is told here; one whose context fails
+ * is told by the map's constructor (MapView turns that into NO_WEBGL2 too).
  */
 export function loadMapLibre(): Promise<MapLibre> {
 	loading ??= (async () => {
-		if (!hasWebGL2()) throw new Error('no-webgl2');
+		if (typeof WebGL2RenderingContext === 'undefined') throw new Error(NO_WEBGL2);
 		const maplibre = await import('maplibre-gl');
 		maplibre.setWorkerUrl(workerUrl);
 		installDataProtocol(maplibre);

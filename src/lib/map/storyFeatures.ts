@@ -40,6 +40,11 @@ export function flowFeatures(story: Story): FeatureCollection<LineString> {
 	};
 }
 
+/** Each flow's drawn line by flow id (framing a flow, exports). */
+export function lineIndex(lines: FeatureCollection<LineString>): Map<string, LineString['coordinates']> {
+	return new Map(lines.features.map((f) => [String(f.properties?.id), f.geometry.coordinates]));
+}
+
 export function placeFeatures(story: Story): FeatureCollection<Point> {
 	return {
 		type: 'FeatureCollection',

@@ -39,8 +39,14 @@ export const BASE = {
 /** Countries the story is about get a slightly warmer land tone (ISO numeric ids). */
 export const STORY_COUNTRIES = ['408', '643', '156'] as const;
 
-export const FONT_REGULAR = ['Noto Sans Regular'];
-export const FONT_BOLD = ['Noto Sans Bold'];
+/*
+ * Font stacks for map labels. There is no glyph server: MapLibre draws text from CSS fonts, takes
+ * the weight from the first name ("Bold" -> 700) and finds the face under the second, the family
+ * the page's own @font-face rules (@fontsource/noto-sans) declare. So the page and the map share
+ * one download of each file.
+ */
+export const FONT_REGULAR = ['Noto Sans Regular', 'Noto Sans'];
+export const FONT_BOLD = ['Noto Sans Bold', 'Noto Sans'];
 
 /**
  * Places whose name goes on the left of the dot: cartographic tuning for the built-in story

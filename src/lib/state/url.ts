@@ -2,7 +2,7 @@ import {
 	CERTAINTIES,
 	FLOW_KINDS,
 	isIsoMonth,
-	langSchema,
+	LANGS as KNOWN_LANGS,
 	type Certainty,
 	type FlowKind,
 	type Lang
@@ -43,7 +43,7 @@ export interface UrlState {
 	camera?: { center: [number, number]; zoom: number; bearing: number };
 }
 
-const LANGS: readonly string[] = langSchema.options;
+const LANGS: readonly string[] = KNOWN_LANGS;
 const LAYERS = ['patrol', 'regions', 'borders', 'labels'] as const;
 /** Order of keys in a written URL; fixed so equal states give equal strings. */
 const KEYS = ['lang', 'map', 'kinds', 'cert', 'month', 'layers', 'sel'] as const;

@@ -1,9 +1,12 @@
 import { untrack } from 'svelte';
-import { FLOW_KINDS, type Story } from '$lib/story';
+import type { Story } from '$lib/story';
 import { parseUrlState, serializeUrlState, type UrlState } from './url';
-import type { Camera, ViewState } from './view.svelte';
+import { historyStep } from './history';
+import { DEFAULT_VIEW, type Camera, type ViewFields, type ViewState } from './view.svelte';
 
-const ALL_LAYERS = { patrol: true, regions: true, borders: true, labels: true };
+function layersOf(v: Pick<ViewFields, 'showPatrolWaters' | 'showRegions' | 'showBorders' | 'showLabels'>) {
+	return { patrol: v.showPatrolWaters, regions: v.showRegions, borders: v.showBorders, labels: v.showLabels };
+}
 
 function snapshot(view: ViewState): UrlState {
 	return {
@@ -11,44 +14,56 @@ function snapshot(view: ViewState): UrlState {
 		kinds: [...view.kinds],
 		certainty: view.certainty,
 		month: view.month,
-		layers: {
-			patrol: view.showPatrolWaters,
-			regions: view.showRegions,
-			borders: view.showBorders,
-			labels: view.showLabels
-		},
+		layers: layersOf(view),
 		selected: view.selectedId,
 		...(view.camera ? { camera: { ...view.camera, center: [...view.camera.center] } } : {})
 	};
 }
 
+/**
+ * Fields left out of a URL when they have their default. Not `lang`: a link is read by someone
+ * else, whose browser may prefer the other language, and must open as its sender saw it.
+ */
+const URL_DEFAULTS: UrlState = {
+	kinds: [...DEFAULT_VIEW.kinds],
+	certainty: DEFAULT_VIEW.certainty,
+	month: DEFAULT_VIEW.month,
+	layers: layersOf(DEFAULT_VIEW),
+	selected: DEFAULT_VIEW.selectedId
+};
+
 /** Sets every field of the view from a parsed URL; a field the URL lacks returns to its default. */
 function apply(view: ViewState, state: UrlState, defaultLang: ViewState['lang']): void {
 	view.lang = state.lang ?? defaultLang;
-	view.kinds = state.kinds ? [...state.kinds] : [...FLOW_KINDS];
-	view.certainty = state.certainty ?? 'possible';
-	view.month = state.month ?? null;
-	const layers = state.layers ?? ALL_LAYERS;
+	view.kinds = [...(state.kinds ?? DEFAULT_VIEW.kinds)];
+	view.certainty = state.certainty ?? DEFAULT_VIEW.certainty;
+	view.month = state.month ?? DEFAULT_VIEW.month;
+	const layers = state.layers ?? layersOf(DEFAULT_VIEW);
 	view.showPatrolWaters = layers.patrol;
 	view.showRegions = layers.regions;
 	view.showBorders = layers.borders;
 	view.showLabels = layers.labels;
-	view.selectedId = state.selected ?? null;
+	view.selectedId = state.selected ?? DEFAULT_VIEW.selectedId;
 	if (state.camera) view.camera = state.camera;
+}
+
+export interface UrlConnection {
+	/** The next view change continues the last one (same gesture): it rewrites, never pushes. */
+	continuing: () => void;
+	disconnect: () => void;
 }
 
 /**
  * Keeps the URL and the view state in step. Loading a URL restores the view; every change is
- * written back. Camera moves replace the current history entry (panning must not flood the
- * history); every other change pushes one, so back and forward step through the reader's choices.
- * `onCamera` is told when back/forward asks for another camera. Returns a disconnect function.
+ * written back by the history policy above. `onCamera` is told when back/forward asks for
+ * another camera (the page moves the map; the camera is never an effect).
  */
 export function connectUrl(
 	view: ViewState,
 	story: () => Story,
 	onCamera: (camera: Camera) => void,
 	win: Window = window
-): () => void {
+): UrlConnection {
 	// Read on every parse: the reader may have opened another story since.
 	const knownIds = () => {
 		const s = story();
@@ -57,34 +72,28 @@ export function connectUrl(
 		return new Set([...s.flows, ...s.places, ...s.areas, ...s.events].map((item) => item.id));
 	};
 	const defaultLang = view.lang;
-	const defaults: UrlState = {
-		lang: defaultLang,
-		kinds: [...FLOW_KINDS],
-		certainty: 'possible',
-		month: null,
-		layers: ALL_LAYERS,
-		selected: null
-	};
 	const read = () => parseUrlState(win.location.search, knownIds());
 	apply(view, read(), defaultLang);
 
-	const withoutCamera = (s: UrlState) => serializeUrlState({ ...s, camera: undefined }, defaults);
-	let written = withoutCamera(snapshot(view));
+	const choicesOf = (s: UrlState) => serializeUrlState({ ...s, camera: undefined }, URL_DEFAULTS);
+	let written = { choices: choicesOf(snapshot(view)), query: win.location.search.replace(/^\?/, '') };
+	let continuing = false;
 
-	const write = (next: UrlState) => {
-		const query = serializeUrlState(next, defaults);
-		const url = `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
-		if (query === win.location.search.replace(/^\?/, '')) return;
-		const choices = withoutCamera(next);
-		if (choices === written) win.history.replaceState(null, '', url);
-		else win.history.pushState(null, '', url);
-		written = choices;
+	const write = (state: UrlState) => {
+		const next = { choices: choicesOf(state), query: serializeUrlState(state, URL_DEFAULTS) };
+		const step = historyStep(written, next, continuing);
+		continuing = false;
+		if (step === 'none') return;
+		const url = `${win.location.pathname}${next.query ? `?${next.query}` : ''}${win.location.hash}`;
+		if (step === 'push') win.history.pushState(null, '', url);
+		else win.history.replaceState(null, '', url);
+		written = next;
 	};
 
 	const onPop = () => {
 		const state = read();
 		apply(view, state, defaultLang);
-		written = withoutCamera(snapshot(view));
+		written = { choices: choicesOf(snapshot(view)), query: win.location.search.replace(/^\?/, '') };
 		if (state.camera) onCamera(state.camera);
 	};
 	win.addEventListener('popstate', onPop);
@@ -95,8 +104,11 @@ export function connectUrl(
 			untrack(() => write(next));
 		});
 	});
-	return () => {
-		stop();
-		win.removeEventListener('popstate', onPop);
+	return {
+		continuing: () => (continuing = true),
+		disconnect: () => {
+			stop();
+			win.removeEventListener('popstate', onPop);
+		}
 	};
 }

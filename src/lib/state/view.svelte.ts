@@ -1,4 +1,5 @@
 import { FLOW_KINDS, type Certainty, type FlowKind, type Lang } from '$lib/story';
+import { monthIndex } from '$lib/story/when';
 
 /** Camera position, kept so a URL can restore exactly the view. */
 export interface Camera {
@@ -7,23 +8,91 @@ export interface Camera {
 	bearing: number;
 }
 
+/** The reader's choices as plain data: what ViewState holds, without reactivity. */
+export interface ViewFields {
+	lang: Lang;
+	kinds: FlowKind[];
+	certainty: Certainty;
+	/** 'YYYY-MM' up to which flows are shown, or null for all. */
+	month: string | null;
+	showPatrolWaters: boolean;
+	showRegions: boolean;
+	showBorders: boolean;
+	showLabels: boolean;
+	selectedId: string | null;
+	hoveredId: string | null;
+	camera: Camera | null;
+}
+
+/** What a reader sees on opening the app; the one home of every default (URL, tests, reset). */
+export const DEFAULT_VIEW: Readonly<ViewFields> = Object.freeze({
+	lang: 'de',
+	kinds: [...FLOW_KINDS],
+	certainty: 'possible',
+	month: null,
+	showPatrolWaters: true,
+	showRegions: true,
+	showBorders: true,
+	showLabels: true,
+	selectedId: null,
+	hoveredId: null,
+	camera: null
+});
+
+/**
+ * The view as everything downstream reads it (style, legend, exports): plain, immutable, with
+ * the month already turned into the index the map filters on. Hover is not part of it: it is
+ * feature state on the live map and never exported, so a pointer move changes no snapshot.
+ */
+export interface ViewSnapshot {
+	lang: Lang;
+	/** Flow kinds that are switched on. */
+	kinds: readonly FlowKind[];
+	/** The least certain level still shown: 'reported' shows only reported flows, 'possible' shows all. */
+	certainty: Certainty;
+	/** Month index (see monthIndex in story/when) up to which flows are shown; null = no time filter. */
+	monthIndex: number | null;
+	showPatrolWaters: boolean;
+	showRegions: boolean;
+	showBorders: boolean;
+	showLabels: boolean;
+	selectedId: string | null;
+}
+
+/** The one place a snapshot is made, from the live state or from plain fields (tests, exports). */
+export function snapshotOf(v: Omit<ViewFields, 'camera' | 'hoveredId'>): ViewSnapshot {
+	return {
+		lang: v.lang,
+		kinds: [...v.kinds],
+		certainty: v.certainty,
+		monthIndex: v.month ? monthIndex(v.month) : null,
+		showPatrolWaters: v.showPatrolWaters,
+		showRegions: v.showRegions,
+		showBorders: v.showBorders,
+		showLabels: v.showLabels,
+		selectedId: v.selectedId
+	};
+}
+
 /**
  * Everything the reader has chosen: the single source of truth for the page. The map style,
  * the legend, the lists and the URL are all derived from it; nothing else holds view state.
  */
-export class ViewState {
-	lang = $state<Lang>('de');
-	kinds = $state<FlowKind[]>([...FLOW_KINDS]);
-	certainty = $state<Certainty>('possible');
-	/** 'YYYY-MM' up to which flows are shown, or null for all. */
-	month = $state<string | null>(null);
-	showPatrolWaters = $state(true);
-	showRegions = $state(true);
-	showBorders = $state(true);
-	showLabels = $state(true);
-	selectedId = $state<string | null>(null);
-	hoveredId = $state<string | null>(null);
-	camera = $state<Camera | null>(null);
+export class ViewState implements ViewFields {
+	lang = $state<Lang>(DEFAULT_VIEW.lang);
+	kinds = $state<FlowKind[]>([...DEFAULT_VIEW.kinds]);
+	certainty = $state<Certainty>(DEFAULT_VIEW.certainty);
+	month = $state<string | null>(DEFAULT_VIEW.month);
+	showPatrolWaters = $state(DEFAULT_VIEW.showPatrolWaters);
+	showRegions = $state(DEFAULT_VIEW.showRegions);
+	showBorders = $state(DEFAULT_VIEW.showBorders);
+	showLabels = $state(DEFAULT_VIEW.showLabels);
+	selectedId = $state<string | null>(DEFAULT_VIEW.selectedId);
+	hoveredId = $state<string | null>(DEFAULT_VIEW.hoveredId);
+	camera = $state<Camera | null>(DEFAULT_VIEW.camera);
+
+	/** Derived once per change, read by the style, the legend, the lists and the exporter. */
+	readonly snapshot: ViewSnapshot = $derived(snapshotOf(this));
 
 	toggleKind(kind: FlowKind, on: boolean): void {
 		const rest = this.kinds.filter((k) => k !== kind);

@@ -1,6 +1,13 @@
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { Certainty, Flow, FlowKind } from '$lib/story';
 import { CERTAINTIES } from '$lib/story';
 import { whenStartIndex } from '$lib/story/when';
+
+/*
+ * Which flows are drawn: the rule, once in JavaScript (legend, lists, the live map's feature
+ * state, data exports) and once beside it as the MapLibre filter that export maps use. A unit
+ * test checks the two agree on every flow and setting.
+ */
 
 /** The part of the view state that decides which flows are drawn. */
 export interface FlowVisibility {
@@ -14,13 +21,37 @@ export function certaintiesUpTo(level: Certainty): Certainty[] {
 	return CERTAINTIES.slice(0, CERTAINTIES.indexOf(level) + 1);
 }
 
-/**
- * Whether a flow is drawn. The map's filter expression (style.ts flowFilter) encodes the same
- * rule for MapLibre; a unit test checks the two agree on every flow and setting.
- */
-export function isFlowVisible(flow: Flow, v: FlowVisibility): boolean {
-	if (!v.kinds.includes(flow.kind)) return false;
-	if (!certaintiesUpTo(v.certainty).includes(flow.certainty)) return false;
+/** What the rule looks at: a flow's kind, certainty and start month index (-1: undated). */
+export interface FlowFacts {
+	kind: FlowKind;
+	certainty: Certainty;
+	start: number;
+}
+
+/** The rule itself, on a flow's facts (as the map's flow features carry them too). */
+export function passesVisibility(f: FlowFacts, v: FlowVisibility): boolean {
+	if (!v.kinds.includes(f.kind)) return false;
+	if (CERTAINTIES.indexOf(f.certainty) > CERTAINTIES.indexOf(v.certainty)) return false;
 	// Undated flows have start -1 and stay visible at every month.
-	return v.monthIndex === null || whenStartIndex(flow.when) <= v.monthIndex;
+	return v.monthIndex === null || f.start <= v.monthIndex;
+}
+
+/** Whether a flow is drawn. */
+export function isFlowVisible(flow: Flow, v: FlowVisibility): boolean {
+	return passesVisibility(
+		{ kind: flow.kind, certainty: flow.certainty, start: whenStartIndex(flow.when) },
+		v
+	);
+}
+
+/** The same rule as a filter on the flow features of one certainty level (storyFeatures.ts). */
+export function flowFilter(v: FlowVisibility, certainty: Certainty): FilterSpecification {
+	const parts: ExpressionSpecification[] = [
+		['==', ['get', 'certainty'], certainty],
+		['in', ['get', 'kind'], ['literal', [...v.kinds]]]
+	];
+	if (!certaintiesUpTo(v.certainty).includes(certainty)) parts.push(['literal', false]);
+	// Undated flows carry start -1 and so stay visible at every month (the rule the timeline explains).
+	if (v.monthIndex !== null) parts.push(['<=', ['get', 'start'], v.monthIndex]);
+	return ['all', ...parts];
 }

@@ -1,4 +1,4 @@
-import type { Certainty, Lang, LocalText } from './schema';
+import type { Certainty, Lang, LocalText } from './vocabulary';
 
 /**
  * What each certainty level means. The legend, the details panel and exports all show these

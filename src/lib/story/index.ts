@@ -1,5 +1,7 @@
 // The story module's public face: data model, the built-in story, and the helpers around it.
-export * from './schema';
+// Not the schema: parsing (with zod) is imported from './schema' or './load' where a file is read,
+// so nothing that only needs a constant or a type loads the parser.
+export * from './vocabulary';
 export * from './certainty';
 export * from './when';
 export { story } from './story';

@@ -1,7 +1,8 @@
-import { parseStory, type Story } from './schema';
+import { parseStory } from './schema';
+import { MAX_STORY_BYTES, type Story } from './vocabulary';
 
-/** Story files larger than this are refused before they are read: 10 MB holds ~20,000 flows. */
-export const MAX_STORY_BYTES = 10 * 1024 * 1024;
+// Its home is the vocabulary (the loader's dialog states it without loading this module).
+export { MAX_STORY_BYTES };
 
 export type LoadMode = 'replace' | 'extend';
 

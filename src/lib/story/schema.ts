@@ -1,13 +1,39 @@
 import { z } from 'zod';
+import {
+	AREA_IDS,
+	AREA_KINDS,
+	CERTAINTIES,
+	FLOW_KINDS,
+	isIsoDay,
+	isIsoMonth,
+	LANGS,
+	PLACE_ROLES,
+	PRECISIONS,
+	SOURCE_KINDS,
+	type Area,
+	type AreaKind,
+	type Article,
+	type Coord,
+	type Evidence,
+	type Flow,
+	type LocalText,
+	type Place,
+	type Source,
+	type Story,
+	type StoryEvent,
+	type When
+} from './vocabulary';
 
 // zod probes for eval (new Function) to speed up parsing; our Content-Security-Policy forbids
 // eval, and the probe alone would be reported as a violation. Plain parsing is fast enough here.
 z.config({ jitless: true });
 
 /*
- * The story as data. Users will load their own story files through `parseStory`, so every object
- * is strict (a misspelt key is an error, not silently ignored) and every string and array is
- * bounded (a hostile or broken file cannot make the app allocate without limit).
+ * Parsing a story file. The story's constants and types live in vocabulary.ts (no zod), so the
+ * page uses them without this module; it is loaded, with zod, only where a file is parsed.
+ * Users load their own story files through `parseStory`, so every object is strict (a misspelt
+ * key is an error, not silently ignored) and every string and array is bounded (a hostile or
+ * broken file cannot make the app allocate without limit).
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -39,77 +65,31 @@ const slug = z
 // ---------------------------------------------------------------------------------------------
 // Basic values
 
-export const langSchema = z.enum(['de', 'en']);
-export type Lang = z.infer<typeof langSchema>;
+const langSchema = z.enum(LANGS);
 
-/** Text in both languages of the app; both are required so no view ever falls back silently. */
+/** Both languages are required (LocalText) so no view ever falls back silently. */
 function localText(max: number) {
 	return z.strictObject({
 		de: z.string().trim().min(1).max(max),
 		en: z.string().trim().min(1).max(max)
 	});
 }
-export const localTextSchema = localText(MAX.summary);
-export type LocalText = z.infer<typeof localTextSchema>;
 
 /** [longitude, latitude] in degrees, WGS84. */
-export const coordSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-export type Coord = z.infer<typeof coordSchema>;
+const coordSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
-export const PLACE_ROLES = ['capital', 'city', 'port', 'shipyard'] as const;
-export const placeRoleSchema = z.enum(PLACE_ROLES);
-export type PlaceRole = z.infer<typeof placeRoleSchema>;
-
-/** Flow kinds in legend order. */
-export const FLOW_KINDS = [
-	'visit',
-	'arms',
-	'technology',
-	'food',
-	'labour',
-	'trade',
-	'diplomacy',
-	'letters'
-] as const;
-export const flowKindSchema = z.enum(FLOW_KINDS);
-export type FlowKind = z.infer<typeof flowKindSchema>;
-
-/** How sure the article is, most sure first (filters show "this level and everything above"). */
-export const CERTAINTIES = ['reported', 'claimed', 'possible'] as const;
-export const certaintySchema = z.enum(CERTAINTIES);
-export type Certainty = z.infer<typeof certaintySchema>;
+const placeRoleSchema = z.enum(PLACE_ROLES);
+const flowKindSchema = z.enum(FLOW_KINDS);
+const certaintySchema = z.enum(CERTAINTIES);
 
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_RE = /^(\d{4})-(\d{2})$/;
-
-/** A real calendar day 'YYYY-MM-DD' (rejects 2023-02-30, which Date would roll over). */
-export function isIsoDay(s: string): boolean {
-	const m = DAY_RE.exec(s);
-	if (!m) return false;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const t = new Date(Date.UTC(y, mo - 1, d));
-	return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
-
-/** A month 'YYYY-MM' with month 01..12. */
-export function isIsoMonth(s: string): boolean {
-	const m = MONTH_RE.exec(s);
-	if (!m) return false;
-	const mo = Number(m[2]);
-	return mo >= 1 && mo <= 12;
-}
-
-export const PRECISIONS = ['day', 'days', 'month', 'since', 'undated'] as const;
-
-export const whenSchema = z
+const whenSchema = z
 	.strictObject({
 		precision: z.enum(PRECISIONS),
 		start: z.string().max(10).optional(),
 		end: z.string().max(10).optional(),
-		/** Where a date comes from when it is public record and not from the article. */
 		note: localText(MAX.note).optional()
 	})
 	.superRefine((w, ctx) => {
@@ -152,55 +132,40 @@ export const whenSchema = z
 				break;
 		}
 	});
-export type When = z.infer<typeof whenSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Entities
 
-export const SOURCE_KINDS = ['article', 'media', 'government', 'analyst', 'unattributed'] as const;
-
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
 	id: slug,
 	name: localText(MAX.name),
 	kind: z.enum(SOURCE_KINDS),
 	detail: localText(MAX.summary).optional()
 });
-export type Source = z.infer<typeof sourceSchema>;
 
-export const placeSchema = z.strictObject({
+const placeSchema = z.strictObject({
 	id: slug,
 	name: localText(MAX.name),
 	coord: coordSchema,
 	role: placeRoleSchema,
-	/** ISO 3166-1 numeric code as a 3-digit string, matching the world-atlas feature ids. */
 	country: z.string().regex(/^\d{3}$/, 'must be an ISO 3166 numeric code like "408"'),
-	/** Why the place is on the map when the article does not name it. */
 	note: localText(MAX.note).optional()
 });
-export type Place = z.infer<typeof placeSchema>;
 
-export const evidenceSchema = z.strictObject({
+const evidenceSchema = z.strictObject({
 	source: slug,
-	/** 1-based number of the non-empty line (= paragraph) of the article text. */
 	paragraph: z.number().int().min(1).max(MAX.paragraph),
-	/** Short verbatim German phrase from that paragraph. */
 	quote: z.string().trim().min(1).max(MAX.quote).optional()
 });
-export type Evidence = z.infer<typeof evidenceSchema>;
 
 const evidenceList = z.array(evidenceSchema).min(1).max(MAX.evidence);
 
-export const flowSchema = z.strictObject({
+const flowSchema = z.strictObject({
 	id: slug,
 	kind: flowKindSchema,
 	from: slug,
 	to: slug,
-	/** Waypoints between from and to, only where the real route matters (e.g. a rail line). */
 	via: z.array(coordSchema).max(MAX.via).optional(),
-	/**
-	 * The relation runs both ways (trade, an exchange of letters): from/to only fix the order
-	 * of the endpoints, renderers should not show a single direction.
-	 */
 	mutual: z.boolean().optional(),
 	when: whenSchema,
 	certainty: certaintySchema,
@@ -208,23 +173,12 @@ export const flowSchema = z.strictObject({
 	summary: localText(MAX.summary),
 	evidence: evidenceList
 });
-export type Flow = z.infer<typeof flowSchema>;
 
-/**
- * Area geometry is built separately (geo/) into a GeoJSON whose feature ids are these ids, so a
- * story can only refer to areas that exist there.
- */
-export const AREA_IDS = ['patrol-waters', 'crimea', 'luhansk', 'donetsk'] as const;
-export type AreaId = (typeof AREA_IDS)[number];
-export const AREA_KINDS = ['patrol-waters', 'recognised-region'] as const;
-export type AreaKind = (typeof AREA_KINDS)[number];
-
-export const areaSchema = z
+const areaSchema = z
 	.strictObject({
 		id: z.enum(AREA_IDS),
 		kind: z.enum(AREA_KINDS),
 		name: localText(MAX.name),
-		/** A short second line for the map label, e.g. what the area is about. */
 		caption: localText(MAX.name).optional(),
 		summary: localText(MAX.summary),
 		certainty: certaintySchema,
@@ -240,9 +194,8 @@ export const areaSchema = z
 				message: `area "${a.id}" must have kind "${expected}"`
 			});
 	});
-export type Area = z.infer<typeof areaSchema>;
 
-export const storyEventSchema = z.strictObject({
+const storyEventSchema = z.strictObject({
 	id: slug,
 	place: slug,
 	when: whenSchema,
@@ -251,9 +204,8 @@ export const storyEventSchema = z.strictObject({
 	certainty: certaintySchema,
 	evidence: evidenceList
 });
-export type StoryEvent = z.infer<typeof storyEventSchema>;
 
-export const articleSchema = z.strictObject({
+const articleSchema = z.strictObject({
 	publisher: z.string().trim().min(1).max(MAX.name),
 	author: z.string().trim().min(1).max(MAX.name),
 	published: z.string().refine((s) => isIsoMonth(s) || isIsoDay(s), 'must be YYYY-MM or YYYY-MM-DD'),
@@ -270,7 +222,33 @@ export const storySchema = z.strictObject({
 	areas: z.array(areaSchema).max(MAX.areas),
 	events: z.array(storyEventSchema).max(MAX.events)
 });
-export type Story = z.infer<typeof storySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The schema and the vocabulary's hand-written types must not drift apart
+
+/** True only when A and B are the same type, not merely assignable one way or the other. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type ExpectAll<T extends readonly true[]> = T;
+
+/**
+ * Compile-time proof that parsing yields exactly the types of vocabulary.ts, which the app uses
+ * without loading zod: changing a field on one side only makes this fail to type-check.
+ */
+export type SchemaMatchesVocabulary = ExpectAll<
+	[
+		Same<z.infer<ReturnType<typeof localText>>, LocalText>,
+		Same<z.infer<typeof coordSchema>, Coord>,
+		Same<z.infer<typeof whenSchema>, When>,
+		Same<z.infer<typeof sourceSchema>, Source>,
+		Same<z.infer<typeof placeSchema>, Place>,
+		Same<z.infer<typeof evidenceSchema>, Evidence>,
+		Same<z.infer<typeof flowSchema>, Flow>,
+		Same<z.infer<typeof areaSchema>, Area>,
+		Same<z.infer<typeof storyEventSchema>, StoryEvent>,
+		Same<z.infer<typeof articleSchema>, Article>,
+		Same<z.infer<typeof storySchema>, Story>
+	]
+>;
 
 // ---------------------------------------------------------------------------------------------
 // Parsing with readable errors

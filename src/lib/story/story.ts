@@ -1,4 +1,4 @@
-import type { Coord, Story, When } from './schema';
+import type { Coord, Story, When } from './vocabulary';
 
 /*
  * The built-in story: ZDFheute, September 2023, by Elisabeth Schmidt (ZDF East Asia

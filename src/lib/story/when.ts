@@ -1,4 +1,5 @@
-import { isIsoDay, isIsoMonth, type Lang, type When } from './schema';
+import { isIsoDay, isIsoMonth, type Lang, type When } from './vocabulary';
+import { dateTimeFormat, LOCALES } from '../i18n/format';
 
 /*
  * Time helpers for the timeline. Months are 'YYYY-MM' strings (they sort and compare as text)
@@ -74,7 +75,6 @@ export function isActiveInMonth(w: When, month: string, mode: TimelineMode = 'cu
 // ---------------------------------------------------------------------------------------------
 // Display
 
-const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 const UNDATED: Record<Lang, string> = { de: 'ohne Datum', en: 'undated' };
 const SINCE: Record<Lang, string> = { de: 'seit', en: 'since' };
 
@@ -84,13 +84,18 @@ function utc(date: string): Date {
 }
 
 // UTC everywhere: a date-only value must not shift by a day in a reader's time zone.
+const FULL_DAY = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+const DAY_AND_MONTH = { day: 'numeric', month: 'long', timeZone: 'UTC' } as const;
+const MONTH_AND_YEAR = { month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+
+// Formatters are shared: one per call meant a new Intl.DateTimeFormat for every row of a list.
 function fmt(lang: Lang, options: Intl.DateTimeFormatOptions, date: string): string {
-	return new Intl.DateTimeFormat(LOCALE[lang], { ...options, timeZone: 'UTC' }).format(utc(date));
+	return dateTimeFormat(LOCALES[lang], options).format(utc(date));
 }
 
-const fullDay = (lang: Lang, d: string) => fmt(lang, { day: 'numeric', month: 'long', year: 'numeric' }, d);
-const dayAndMonth = (lang: Lang, d: string) => fmt(lang, { day: 'numeric', month: 'long' }, d);
-const monthAndYear = (lang: Lang, d: string) => fmt(lang, { month: 'long', year: 'numeric' }, d);
+const fullDay = (lang: Lang, d: string) => fmt(lang, FULL_DAY, d);
+const dayAndMonth = (lang: Lang, d: string) => fmt(lang, DAY_AND_MONTH, d);
+const monthAndYear = (lang: Lang, d: string) => fmt(lang, MONTH_AND_YEAR, d);
 const dayOnly = (d: string) => String(Number(d.slice(8, 10)));
 
 /** A day or a month, whichever the value is. */

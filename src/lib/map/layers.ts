@@ -1,0 +1,336 @@
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Lang } from '$lib/story';
+import { CERTAINTIES } from '$lib/story';
+import { flowFilter } from '$lib/state/visibility';
+import type { ViewSnapshot } from '$lib/state/view.svelte';
+import {
+	BASE,
+	CERTAINTY_DASH,
+	FONT_BOLD,
+	FONT_REGULAR,
+	KIND_COLORS,
+	LABEL_ON_LEFT,
+	STORY_COUNTRIES
+} from './theme';
+
+/** What the layers read of the view. */
+export type LayerView = ViewSnapshot;
+
+/**
+ * How a style shows which flows are on and which feature is highlighted.
+ * - 'live': the reader's map. Flow visibility (kind, certainty, month) and highlight are feature
+ *   state, so a toggle or a hover repaints without re-laying out a single tile. Hidden flows keep
+ *   their geometry; MapView leaves them out of hit-testing.
+ * - 'export': a one-off map (PNG, SVG). Hidden flows are filtered out and the selection is a
+ *   literal id, so the style alone says everything and needs no feature state.
+ */
+export type StyleMode = 'live' | 'export';
+
+export const FLOW_LINE_LAYERS = CERTAINTIES.map((c) => `flows-${c}`);
+export const FLOW_ARROW_LAYER = 'flows-arrows';
+export const PLACE_LAYERS = ['places-circle', 'places-label'];
+export const AREA_LAYERS = ['patrol-waters-fill', 'regions-fill'];
+/** Layers whose features the reader can hover and click. */
+export const INTERACTIVE_LAYERS = [...FLOW_LINE_LAYERS, 'places-circle', ...AREA_LAYERS];
+
+export const ARROW_IMAGE = 'flow-arrow';
+
+function visibility(on: boolean): 'visible' | 'none' {
+	return on ? 'visible' : 'none';
+}
+
+function kindColor(): ExpressionSpecification {
+	const pairs = Object.entries(KIND_COLORS).flat();
+	return ['match', ['get', 'kind'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
+}
+
+/** Feature-state keys the live map sets (see featureStates.ts). */
+export const STATE_ACTIVE = 'active';
+export const STATE_HIDDEN = 'hidden';
+
+/** Whether a feature is hovered or selected: feature state live, the selected id in exports. */
+function isActive(view: LayerView, mode: StyleMode): ExpressionSpecification {
+	return mode === 'live'
+		? ['boolean', ['feature-state', STATE_ACTIVE], false]
+		: ['==', ['get', 'id'], view.selectedId ?? ''];
+}
+
+/** Flows the reader switched off: only live, where they stay in the data (see StyleMode). */
+function opacityUnlessHidden(mode: StyleMode, shown: number): ExpressionSpecification | number {
+	return mode === 'live' ? ['case', ['boolean', ['feature-state', STATE_HIDDEN], false], 0, shown] : shown;
+}
+
+/** Which flows a layer draws: in exports only the visible ones. */
+function flowsFilter(view: LayerView, mode: StyleMode, certainty?: (typeof CERTAINTIES)[number]) {
+	if (mode === 'export') {
+		return certainty
+			? flowFilter(view, certainty)
+			: (['any', ...CERTAINTIES.map((c) => flowFilter(view, c))] as FilterSpecification);
+	}
+	return certainty ? (['==', ['get', 'certainty'], certainty] as FilterSpecification) : undefined;
+}
+
+function nameField(lang: Lang): ExpressionSpecification {
+	return ['get', `name_${lang}`];
+}
+
+/** A layer's filter, left out where there is none (MapLibre rejects `filter: undefined`). */
+function withFilter(filter: FilterSpecification | undefined): { filter?: FilterSpecification } {
+	return filter ? { filter } : {};
+}
+
+function flowLineLayers(view: LayerView, mode: StyleMode): LayerSpecification[] {
+	const active = isActive(view, mode);
+	const width: ExpressionSpecification = [
+		'interpolate',
+		['linear'],
+		['zoom'],
+		2,
+		['case', active, 4.5, 2.2],
+		6,
+		['case', active, 7, 3.6]
+	];
+	const layers: LayerSpecification[] = [];
+	// A white casing under every flow keeps lines readable over borders and crossing flows.
+	layers.push({
+		id: 'flows-casing',
+		type: 'line',
+		source: 'flows',
+		...withFilter(flowsFilter(view, mode)),
+		layout: { 'line-cap': 'round', 'line-join': 'round' },
+		paint: {
+			'line-color': '#ffffff',
+			'line-opacity': opacityUnlessHidden(mode, 0.85),
+			'line-width': ['interpolate', ['linear'], ['zoom'], 2, 4.5, 6, 7]
+		}
+	});
+	for (const certainty of CERTAINTIES) {
+		const dash = CERTAINTY_DASH[certainty];
+		layers.push({
+			id: `flows-${certainty}`,
+			type: 'line',
+			source: 'flows',
+			...withFilter(flowsFilter(view, mode, certainty)),
+			layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
+			paint: {
+				'line-color': kindColor(),
+				'line-width': width,
+				'line-opacity': opacityUnlessHidden(mode, 1),
+				...(dash ? { 'line-dasharray': dash } : {})
+			}
+		});
+	}
+	const shownFlows = flowsFilter(view, mode);
+	layers.push({
+		id: FLOW_ARROW_LAYER,
+		type: 'symbol',
+		source: 'flows',
+		filter: (shownFlows
+			? ['all', ['!', ['get', 'mutual']], shownFlows]
+			: ['!', ['get', 'mutual']]) as FilterSpecification,
+		layout: {
+			'symbol-placement': 'line',
+			'symbol-spacing': ['interpolate', ['linear'], ['zoom'], 2, 90, 6, 160],
+			'icon-image': ARROW_IMAGE,
+			'icon-size': ['interpolate', ['linear'], ['zoom'], 2, 0.75, 6, 1.05],
+			'icon-rotation-alignment': 'map',
+			'icon-allow-overlap': true,
+			// Arrows must never push city names off the map.
+			'icon-ignore-placement': true
+		},
+		paint: {
+			'icon-color': kindColor(),
+			'icon-halo-color': '#ffffff',
+			'icon-halo-width': 1.2,
+			'icon-opacity': opacityUnlessHidden(mode, 1)
+		}
+	});
+	return layers;
+}
+
+/**
+ * Every layer of the map, bottom to top: pure, so it can be unit-tested, diffed layer by layer
+ * by MapView on every change of view state, and rendered again offscreen for exports. The list
+ * and its order never change with the view; only filters, paint and layout values do.
+ */
+export function buildLayers(view: LayerView, mode: StyleMode): LayerSpecification[] {
+	const active = isActive(view, mode);
+	// By property, not feature id: MapLibre turns numeric-looking string ids into numbers.
+	const storyCountry: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...STORY_COUNTRIES]]];
+	const layers: LayerSpecification[] = [
+		{ id: 'sea', type: 'background', paint: { 'background-color': BASE.sea } },
+		{
+			id: 'land',
+			type: 'fill',
+			source: 'countries',
+			paint: { 'fill-color': ['case', storyCountry, BASE.landStory, BASE.land], 'fill-antialias': true }
+		},
+		{
+			id: 'patrol-waters-fill',
+			type: 'fill',
+			source: 'areas',
+			filter: ['==', ['get', 'kind'], 'patrol-waters'],
+			layout: { visibility: visibility(view.showPatrolWaters) },
+			paint: {
+				'fill-color': BASE.patrolFill,
+				'fill-opacity': ['case', active, 0.26, 0.14]
+			}
+		},
+		{
+			id: 'patrol-waters-outline',
+			type: 'line',
+			source: 'areas',
+			filter: ['==', ['get', 'kind'], 'patrol-waters'],
+			layout: { visibility: visibility(view.showPatrolWaters) },
+			paint: {
+				'line-color': BASE.patrolFill,
+				'line-width': 1.2,
+				'line-dasharray': [2, 2],
+				'line-opacity': 0.7
+			}
+		},
+		{
+			id: 'regions-fill',
+			type: 'fill',
+			source: 'areas',
+			filter: ['==', ['get', 'kind'], 'recognised-region'],
+			layout: { visibility: visibility(view.showRegions) },
+			paint: { 'fill-color': BASE.regionFill, 'fill-opacity': ['case', active, 0.4, 0.22] }
+		},
+		{
+			id: 'regions-outline',
+			type: 'line',
+			source: 'areas',
+			filter: ['==', ['get', 'kind'], 'recognised-region'],
+			layout: { visibility: visibility(view.showRegions) },
+			paint: { 'line-color': BASE.regionFill, 'line-width': 1, 'line-opacity': 0.8 }
+		},
+		{
+			id: 'coastline',
+			type: 'line',
+			source: 'land',
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': BASE.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.5, 6, 1.2] }
+		},
+		{
+			id: 'borders',
+			type: 'line',
+			source: 'borders',
+			layout: { visibility: visibility(view.showBorders), 'line-join': 'round' },
+			paint: {
+				'line-color': BASE.border,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.6, 6, 1.4]
+			}
+		},
+		{
+			id: 'country-labels',
+			type: 'symbol',
+			source: 'countryLabels',
+			// Small territories (glaciers, bases, islets) only get a name once there is room.
+			filter: [
+				'step',
+				['zoom'],
+				['>=', ['get', 'area'], 60000],
+				4,
+				['>=', ['get', 'area'], 8000],
+				6,
+				true
+			] as FilterSpecification,
+			layout: {
+				visibility: visibility(view.showLabels),
+				'text-field': nameField(view.lang),
+				'text-font': FONT_REGULAR,
+				'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 14],
+				'text-transform': 'uppercase',
+				'text-letter-spacing': 0.08,
+				'text-max-width': 8,
+				// Bigger countries win label collisions.
+				'symbol-sort-key': ['-', 0, ['get', 'area']]
+			},
+			paint: { 'text-color': BASE.countryLabel, 'text-halo-color': BASE.halo, 'text-halo-width': 1.2 }
+		},
+		{
+			id: 'area-labels',
+			type: 'symbol',
+			source: 'areaLabels',
+			filter: [
+				'any',
+				['all', ['==', ['get', 'kind'], 'patrol-waters'], view.showPatrolWaters],
+				['all', ['==', ['get', 'kind'], 'recognised-region'], view.showRegions]
+			],
+			layout: {
+				visibility: visibility(view.showLabels),
+				'text-field': ['get', `label_${view.lang}`],
+				'text-font': FONT_REGULAR,
+				'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 13],
+				'text-max-width': 14,
+				'text-allow-overlap': false
+			},
+			paint: {
+				'text-color': ['match', ['get', 'kind'], 'patrol-waters', BASE.patrolFill, BASE.regionFill],
+				'text-halo-color': BASE.halo,
+				'text-halo-width': 1.4
+			}
+		},
+		...flowLineLayers(view, mode),
+		{
+			id: 'places-circle',
+			type: 'circle',
+			source: 'places',
+			paint: {
+				'circle-radius': ['case', active, 8, ['==', ['get', 'role'], 'capital'], 5.5, 4],
+				'circle-color': ['case', ['==', ['get', 'role'], 'capital'], BASE.placeText, '#ffffff'],
+				'circle-stroke-color': ['case', ['==', ['get', 'role'], 'capital'], '#ffffff', BASE.placeText],
+				'circle-stroke-width': 2
+			}
+		},
+		{
+			id: 'places-label',
+			type: 'symbol',
+			source: 'places',
+			layout: {
+				'text-field': nameField(view.lang),
+				'text-font': [
+					'case',
+					['==', ['get', 'role'], 'capital'],
+					['literal', FONT_BOLD],
+					['literal', FONT_REGULAR]
+				],
+				'text-size': ['case', ['==', ['get', 'role'], 'capital'], 15, 13],
+				// Anchors in order of preference, per place: a name goes right of its dot unless the
+				// place is marked to be labelled on its left (Beijing: Pyongyang lies just east).
+				'text-variable-anchor-offset': [
+					'case',
+					['in', ['get', 'id'], ['literal', [...LABEL_ON_LEFT]]],
+					['literal', ['right', [-0.7, 0], 'top', [0, 0.7], 'bottom', [0, -0.7], 'left', [0.7, 0]]],
+					['literal', ['left', [0.7, 0], 'right', [-0.7, 0], 'bottom', [0, -0.7], 'top', [0, 0.7]]]
+				] as unknown as ExpressionSpecification,
+				'text-justify': 'auto',
+				// Names dodge each other (Beijing's must not cover Pyongyang's dot): MapLibre tries
+				// each anchor in turn. Capitals are placed first, and this layer is placed before
+				// every layer below it, so country names give way to city names, never the reverse.
+				'symbol-sort-key': ['match', ['get', 'role'], 'capital', 0, 'port', 1, 2],
+				'text-padding': 1
+			},
+			paint: { 'text-color': BASE.placeText, 'text-halo-color': BASE.halo, 'text-halo-width': 2 }
+		},
+		{
+			// An invisible box over the dots of the cities. Placed first (it is the top layer), it
+			// keeps every name off them: a name never hides a city, however crowded the view. Minor
+			// places (the shipyard) get none, so at low zoom a city's name may pass over them.
+			id: 'places-keepout',
+			type: 'symbol',
+			source: 'places',
+			filter: ['in', ['get', 'role'], ['literal', ['capital', 'port', 'city']]],
+			layout: {
+				'icon-image': ARROW_IMAGE,
+				'icon-size': 0.75,
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': false
+			},
+			paint: { 'icon-opacity': 0 }
+		}
+	];
+
+	return layers;
+}

@@ -1,0 +1,121 @@
+import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
+import type { Flow, Story } from '$lib/story';
+import { monthIndex } from '$lib/story/when';
+import { publishData } from '$lib/map/dataProtocol';
+import type { WorldData } from '$lib/map/worldData';
+import { fetchBaseData, type BaseData } from '$lib/map/baseData';
+import {
+	areaFeatures,
+	areaLabelFeatures,
+	flowFeatures,
+	lineIndex,
+	placeFeatures
+} from '$lib/map/storyFeatures';
+import { hiddenFlowIds, sourceIndex, type FeatureTarget } from '$lib/map/featureStates';
+import type { StatefulSource, StyleData } from '$lib/map/sources';
+import { isFlowVisible } from './visibility';
+import { resolveSelection } from './selection';
+import { timelineMonths } from './timeline';
+import { ViewState } from './view.svelte';
+
+type AreaShapes = FeatureCollection<Polygon | MultiPolygon>;
+
+/**
+ * The story on the map and everything derived from it and the view, each derivation named once
+ * (the selector idea of flowmap.gl): the components and the map read these and compute nothing
+ * of their own. Data for the map is published when the story changes, by `setStory`, not as a
+ * side effect of a derivation.
+ */
+export class AppState {
+	/** The reader's choices; the derivations below read them. */
+	readonly view = new ViewState();
+	/** The built-in story, or one the reader opened from a file. */
+	story = $state.raw<Story>() as Story;
+	/** URLs of the map's data; null until the shipped data has been asked for. */
+	data = $state.raw<StyleData | null>(null);
+	/** The shipped data, kept for exports (SVG redraws it as vectors). */
+	base: BaseData | null = null;
+	private basemap: Pick<StyleData, 'countries' | 'countryLabels' | 'land' | 'borders'> | null = null;
+
+	constructor(story: Story) {
+		this.story = story;
+	}
+
+	/** The flow lines as drawn (arcs, lanes, the train's route). */
+	readonly flowLines: FeatureCollection<LineString> = $derived(flowFeatures(this.story));
+	readonly lineOf: ReadonlyMap<string, LineString['coordinates']> = $derived(lineIndex(this.flowLines));
+	/** The months the timeline steps through. */
+	readonly months: string[] = $derived(timelineMonths(this.story.flows));
+	/** Which map source holds each story id, for feature state. */
+	private readonly sourceOf: ReadonlyMap<string, StatefulSource> = $derived(sourceIndex(this.story));
+
+	/** A primitive, so a change elsewhere in the view (a hover) stops here. */
+	private readonly monthIndex: number | null = $derived(this.view.month ? monthIndex(this.view.month) : null);
+	private readonly visibility = $derived({
+		kinds: this.view.kinds,
+		certainty: this.view.certainty,
+		monthIndex: this.monthIndex
+	});
+	/** Flows passing the certainty and time filters, whatever their kind: each checkbox's count. */
+	readonly candidates: Flow[] = $derived(
+		this.story.flows.filter((f) => isFlowVisible(f, { ...this.visibility, kinds: [f.kind] }))
+	);
+	/** The flows drawn now: what the legend, the list and the exports show. */
+	readonly visibleFlows: Flow[] = $derived(
+		this.candidates.filter((f) => this.visibility.kinds.includes(f.kind))
+	);
+	/** Flows switched off, for the live map's feature state. */
+	readonly hiddenFlows: ReadonlySet<string> = $derived(hiddenFlowIds(this.story.flows, this.visibility));
+	/** What the selected id stands for, or null. */
+	readonly selection = $derived(resolveSelection(this.story, this.view.selectedId));
+	/** The hovered and the selected feature, for the live map's feature state. */
+	readonly highlighted: FeatureTarget[] = $derived(this.targets([this.view.selectedId, this.view.hoveredId]));
+
+	private targets(ids: (string | null)[]): FeatureTarget[] {
+		const out: FeatureTarget[] = [];
+		ids.forEach((id, i) => {
+			const source = id && ids.indexOf(id) === i ? this.sourceOf.get(id) : undefined;
+			if (id && source) out.push({ source, id });
+		});
+		return out;
+	}
+
+	/** Fetches the shipped data and publishes everything the map draws. Once, in the browser. */
+	start(base: string): void {
+		this.base = fetchBaseData(base);
+		const part = <K extends keyof WorldData>(key: K) => this.base!.world.then((w) => w[key]);
+		this.basemap = {
+			countries: publishData('countries', part('countries')),
+			countryLabels: publishData('country-labels', part('countryLabels')),
+			land: publishData('land', part('land')),
+			borders: publishData('borders', part('borders'))
+		};
+		this.publishStory();
+	}
+
+	/** Replaces the story; a selection the new story does not have would point at nothing. */
+	setStory(next: Story): void {
+		this.story = next;
+		if (this.view.selectedId && !resolveSelection(next, this.view.selectedId)) this.view.selectedId = null;
+		this.publishStory();
+	}
+
+	/** The area shapes named and described by the current story (exports read them too). */
+	areaShapes(): Promise<AreaShapes> | null {
+		const story = this.story;
+		return this.base?.areaShapes.then((shapes) => areaFeatures(story, shapes)) ?? null;
+	}
+
+	/** New URLs for the story's four sources: MapView reloads exactly these, once each. */
+	private publishStory(): void {
+		const areas = this.areaShapes();
+		if (!this.basemap || !areas) return;
+		this.data = {
+			...this.basemap,
+			areas: publishData('areas', areas),
+			areaLabels: publishData('area-labels', areas.then(areaLabelFeatures)),
+			flows: publishData('flows', this.flowLines),
+			places: publishData('places', placeFeatures(this.story))
+		};
+	}
+}

@@ -1,0 +1,30 @@
+import type { Coord, Story } from '$lib/story';
+import { boundsOf, padBounds } from '$lib/geo/bounds';
+
+type Bounds = [[number, number], [number, number]];
+
+/** The opening frame: the four cities and the sea between Korea and Japan. */
+export const INITIAL_BOUNDS: Bounds = [
+	[34, 33],
+	[142, 58]
+];
+
+/** Room kept free when fitting: city names stick out right of their dots, the legend covers the bottom. */
+export function MAP_PADDING(legendHeight: number) {
+	return { top: 30, right: 70, bottom: legendHeight + 24, left: 30 };
+}
+
+/**
+ * What to bring into view when the reader picks something from a list: a flow's whole line with
+ * a margin, or the region around a place. Nothing for ids without a position of their own.
+ */
+export function frameFor(
+	app: { story: Pick<Story, 'places'>; lineOf: ReadonlyMap<string, Coord[] | number[][]> },
+	id: string
+): Bounds | null {
+	const line = app.lineOf.get(id);
+	const place = app.story.places.find((p) => p.id === id);
+	const points = line ?? (place ? [place.coord] : null);
+	const b = points && boundsOf(points as [number, number][]);
+	return b ? padBounds(b, line ? 0.5 : 3) : null;
+}

@@ -1,0 +1,34 @@
+import { CERTAINTIES, FLOW_KINDS, type Certainty, type Flow, type FlowKind } from '$lib/story';
+
+/** How many flows of each kind and each certainty level a list holds (one pass). */
+export interface FlowCounts {
+	kinds: Record<FlowKind, number>;
+	certainties: Record<Certainty, number>;
+}
+
+export function countFlows(flows: readonly Flow[]): FlowCounts {
+	const kinds = Object.fromEntries(FLOW_KINDS.map((k) => [k, 0])) as Record<FlowKind, number>;
+	const certainties = Object.fromEntries(CERTAINTIES.map((c) => [c, 0])) as Record<Certainty, number>;
+	for (const flow of flows) {
+		kinds[flow.kind]++;
+		certainties[flow.certainty]++;
+	}
+	return { kinds, certainties };
+}
+
+/** What a legend lists for the flows drawn: the kinds and certainty levels present, in order. */
+export interface LegendEntries {
+	kinds: { kind: FlowKind; count: number }[];
+	certainties: { certainty: Certainty; count: number }[];
+}
+
+/** The one legend rule, for the map's legend and every export's: what is drawn, nothing else. */
+export function legendEntries(drawn: readonly Flow[]): LegendEntries {
+	const counts = countFlows(drawn);
+	return {
+		kinds: FLOW_KINDS.map((kind) => ({ kind, count: counts.kinds[kind] })).filter((k) => k.count > 0),
+		certainties: CERTAINTIES.map((certainty) => ({ certainty, count: counts.certainties[certainty] })).filter(
+			(c) => c.count > 0
+		)
+	};
+}

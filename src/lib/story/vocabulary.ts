@@ -1,0 +1,185 @@
+/*
+ * The story's vocabulary: its kinds, levels and shapes, as plain constants and types. Components,
+ * the map and the exports import these; only the code that parses a user's file loads the schema
+ * (schema.ts, with zod), so the first page load carries no parser. schema.ts builds its enums from
+ * these lists and proves at compile time that it parses into exactly these types.
+ */
+
+/** The app's languages; every text in a story exists in both. */
+export const LANGS = ['de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Text in both languages of the app; both are required so no view ever falls back silently. */
+export interface LocalText {
+	de: string;
+	en: string;
+}
+
+/** [longitude, latitude] in degrees, WGS84. */
+export type Coord = [number, number];
+
+export const PLACE_ROLES = ['capital', 'city', 'port', 'shipyard'] as const;
+export type PlaceRole = (typeof PLACE_ROLES)[number];
+
+/** Flow kinds in legend order. */
+export const FLOW_KINDS = [
+	'visit',
+	'arms',
+	'technology',
+	'food',
+	'labour',
+	'trade',
+	'diplomacy',
+	'letters'
+] as const;
+export type FlowKind = (typeof FLOW_KINDS)[number];
+
+/** How sure the article is, most sure first (filters show "this level and everything above"). */
+export const CERTAINTIES = ['reported', 'claimed', 'possible'] as const;
+export type Certainty = (typeof CERTAINTIES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+export const PRECISIONS = ['day', 'days', 'month', 'since', 'undated'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/**
+ * When something happened. Which of start and end a precision needs (and in which format) is
+ * checked by the schema: 'day' a start day, 'days' a start and end day, 'month' a start month,
+ * 'since' a start day or month, 'undated' neither.
+ */
+export interface When {
+	precision: Precision;
+	start?: string;
+	end?: string;
+	/** Where a date comes from when it is public record and not from the article. */
+	note?: LocalText;
+}
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+
+/** A real calendar day 'YYYY-MM-DD' (rejects 2023-02-30, which Date would roll over). */
+export function isIsoDay(s: string): boolean {
+	const m = DAY_RE.exec(s);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const t = new Date(Date.UTC(y, mo - 1, d));
+	return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** A month 'YYYY-MM' with month 01..12. */
+export function isIsoMonth(s: string): boolean {
+	const m = MONTH_RE.exec(s);
+	if (!m) return false;
+	const mo = Number(m[2]);
+	return mo >= 1 && mo <= 12;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+export const SOURCE_KINDS = ['article', 'media', 'government', 'analyst', 'unattributed'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export interface Source {
+	id: string;
+	name: LocalText;
+	kind: SourceKind;
+	detail?: LocalText;
+}
+
+export interface Place {
+	id: string;
+	name: LocalText;
+	coord: Coord;
+	role: PlaceRole;
+	/** ISO 3166-1 numeric code as a 3-digit string, matching the world-atlas feature ids. */
+	country: string;
+	/** Why the place is on the map when the article does not name it. */
+	note?: LocalText;
+}
+
+export interface Evidence {
+	/** A source id. */
+	source: string;
+	/** 1-based number of the non-empty line (= paragraph) of the article text. */
+	paragraph: number;
+	/** Short verbatim German phrase from that paragraph. */
+	quote?: string;
+}
+
+export interface Flow {
+	id: string;
+	kind: FlowKind;
+	/** Place ids. */
+	from: string;
+	to: string;
+	/** Waypoints between from and to, only where the real route matters (e.g. a rail line). */
+	via?: Coord[];
+	/**
+	 * The relation runs both ways (trade, an exchange of letters): from/to only fix the order
+	 * of the endpoints, renderers should not show a single direction.
+	 */
+	mutual?: boolean;
+	when: When;
+	certainty: Certainty;
+	label: LocalText;
+	summary: LocalText;
+	evidence: Evidence[];
+}
+
+/**
+ * Area geometry is built separately (geo/) into a GeoJSON whose feature ids are these ids, so a
+ * story can only refer to areas that exist there.
+ */
+export const AREA_IDS = ['patrol-waters', 'crimea', 'luhansk', 'donetsk'] as const;
+export type AreaId = (typeof AREA_IDS)[number];
+export const AREA_KINDS = ['patrol-waters', 'recognised-region'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+
+export interface Area {
+	id: AreaId;
+	kind: AreaKind;
+	name: LocalText;
+	/** A short second line for the map label, e.g. what the area is about. */
+	caption?: LocalText;
+	summary: LocalText;
+	certainty: Certainty;
+	when: When;
+	evidence: Evidence[];
+}
+
+export interface StoryEvent {
+	id: string;
+	/** A place id. */
+	place: string;
+	when: When;
+	title: LocalText;
+	summary: LocalText;
+	certainty: Certainty;
+	evidence: Evidence[];
+}
+
+export interface Article {
+	publisher: string;
+	author: string;
+	/** 'YYYY-MM' or 'YYYY-MM-DD'. */
+	published: string;
+	language: Lang;
+}
+
+export interface Story {
+	version: 1;
+	title: LocalText;
+	article: Article;
+	sources: Source[];
+	places: Place[];
+	flows: Flow[];
+	areas: Area[];
+	events: StoryEvent[];
+}
+
+/** Story files larger than this are refused before they are read: 10 MB holds ~20,000 flows. */
+export const MAX_STORY_BYTES = 10 * 1024 * 1024;
