@@ -1,9 +1,8 @@
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '$lib/story';
-import { strings } from '$lib/i18n/strings';
+import { exportStrings } from '$lib/i18n/exportStrings';
 import { loadMapLibre } from '$lib/map/loadMapLibre';
-import { ARROW_IMAGE } from '$lib/map/style';
-import { arrowImage } from '$lib/map/arrowImage';
+import { provideStyleImages } from '$lib/map/images';
 import { fillTemplate } from './content';
 import {
 	approximateMeasure,
@@ -287,6 +286,9 @@ function createOutputCanvas(
 // ---------------------------------------------------------------------------------------------
 // The render
 
+/** The offscreen map's pixel ratio while it loads (see renderPng): 1/16 of the pixels. */
+const LOADING_PIXEL_RATIO = 0.25;
+
 export type PngStep = 'fonts' | 'map' | 'compose' | 'encode';
 
 export interface PngRequest {
@@ -331,7 +333,7 @@ export async function renderPng(request: PngRequest): Promise<Blob> {
 
 async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promise<Blob> {
 	const { width, height, pixelRatio, signal, lang } = request;
-	const t = strings(lang).exporter.errors;
+	const t = exportStrings(lang).exporter.errors;
 	const fail = (code: PngErrorCode, values: Record<string, string | number> = {}) =>
 		new ExportError(code, fillTemplate(t[code], { width, height, ...values }));
 
@@ -391,9 +393,11 @@ async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promi
 				bearing: camera.bearing,
 				pitch: 0,
 				maxPitch: 0,
-				// Tiles load and symbols are placed at ratio 1 (cheap frames); the full-size frame
-				// is drawn once everything is ready (see below).
-				pixelRatio: 1,
+				// Tiles load and symbols are placed on a tiny canvas: MapLibre draws a frame per
+				// loaded tile, and on a CPU renderer each full-size one costs a second or more.
+				// Layout and placement are in CSS pixels, so only the last frame, at full size once
+				// everything is ready (see below), is the picture.
+				pixelRatio: LOADING_PIXEL_RATIO,
 				// Raised from the default 4096, which silently lowers the pixel ratio of print sizes.
 				maxCanvasSize: [side, side],
 				interactive: false,
@@ -403,24 +407,15 @@ async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promi
 				renderWorldCopies: true,
 				// Already validated when the live map took it.
 				validateStyle: false,
-				canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
+				// No multisampling, as on the live map: on a CPU renderer it multiplies the cost of
+				// every frame of a print-size canvas, and MapLibre's lines are smoothed by its shaders.
+				canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false }
 			});
 		} catch (error) {
 			throw fail('webgl', { message: error instanceof Error ? error.message : String(error) });
 		}
 		const offscreen = map;
-		// The arrowhead, as Map.svelte adds it. The resolver runs before a tile is laid out, so
-		// the first layout already has it; the event is the fallback MapLibre fires after it.
-		const addArrow = () => {
-			if (!offscreen.hasImage(ARROW_IMAGE))
-				offscreen.addImage(ARROW_IMAGE, arrowImage(32), { sdf: true, pixelRatio: 2 });
-		};
-		offscreen.setMissingStyleImageResolver((id) => {
-			if (id === ARROW_IMAGE) addArrow();
-		});
-		offscreen.on('styleimagemissing', (e) => {
-			if (e.id === ARROW_IMAGE) addArrow();
-		});
+		provideStyleImages(offscreen);
 		offscreen.jumpTo({
 			center: [camera.center[0], camera.center[1]],
 			zoom: camera.zoom,

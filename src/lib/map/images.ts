@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { arrowImage } from './arrowImage';
-import { ARROW_IMAGE } from './style';
+import { ARROW_IMAGE } from './layers';
 
 /**
  * Gives a map the images our style names (the flow arrowhead), on demand. Every map that draws
@@ -8,9 +8,12 @@ import { ARROW_IMAGE } from './style';
  * waits for the resolver, so the image is there before the first frame that needs it.
  */
 export function provideStyleImages(map: MapLibreMap): void {
-	map.setMissingStyleImageResolver((id) => {
+	const addArrow = (id: string) => {
 		if (id === ARROW_IMAGE && !map.hasImage(ARROW_IMAGE)) {
 			map.addImage(ARROW_IMAGE, arrowImage(32), { sdf: true, pixelRatio: 2 });
 		}
-	});
+	};
+	map.setMissingStyleImageResolver(addArrow);
+	// The resolver runs before a tile is laid out; the event is MapLibre's fallback after it.
+	map.on('styleimagemissing', (e) => addArrow(e.id));
 }

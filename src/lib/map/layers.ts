@@ -163,7 +163,8 @@ export function buildLayers(view: LayerView, mode: StyleMode): LayerSpecificatio
 			id: 'land',
 			type: 'fill',
 			source: 'countries',
-			paint: { 'fill-color': ['case', storyCountry, BASE.landStory, BASE.land], 'fill-antialias': true }
+			// No outline pass (a shader program and a draw call more): the coastline layer draws the edge.
+			paint: { 'fill-color': ['case', storyCountry, BASE.landStory, BASE.land], 'fill-antialias': false }
 		},
 		{
 			id: 'patrol-waters-fill',
@@ -173,7 +174,8 @@ export function buildLayers(view: LayerView, mode: StyleMode): LayerSpecificatio
 			layout: { visibility: visibility(view.showPatrolWaters) },
 			paint: {
 				'fill-color': BASE.patrolFill,
-				'fill-opacity': ['case', active, 0.26, 0.14]
+				'fill-opacity': ['case', active, 0.26, 0.14],
+				'fill-antialias': false
 			}
 		},
 		{
@@ -195,7 +197,11 @@ export function buildLayers(view: LayerView, mode: StyleMode): LayerSpecificatio
 			source: 'areas',
 			filter: ['==', ['get', 'kind'], 'recognised-region'],
 			layout: { visibility: visibility(view.showRegions) },
-			paint: { 'fill-color': BASE.regionFill, 'fill-opacity': ['case', active, 0.4, 0.22] }
+			paint: {
+				'fill-color': BASE.regionFill,
+				'fill-opacity': ['case', active, 0.4, 0.22],
+				'fill-antialias': false
+			}
 		},
 		{
 			id: 'regions-outline',

@@ -22,6 +22,9 @@ export function loadMapLibre(): Promise<MapLibre> {
 		if (typeof WebGL2RenderingContext === 'undefined') throw new Error(NO_WEBGL2);
 		const maplibre = await import('maplibre-gl');
 		maplibre.setWorkerUrl(workerUrl);
+		// Start the workers now: they load and compile their own 600 KB script, which can run
+		// while the page hydrates and the map creates its GPU context.
+		maplibre.prewarm();
 		installDataProtocol(maplibre);
 		return maplibre;
 	})();
