@@ -14,7 +14,9 @@ const CACHE = `nk-russia-${version}`;
 // Font files for scripts the app never shows (Cyrillic, Greek, Vietnamese) and the older .woff
 // copies are left to the network: the browser only fetches them if a page ever needs them.
 const UNUSED_FONT = /noto-sans-(?!latin)[a-z-]+-\d+-normal\.[\w-]+\.woff2?$|\.woff$/;
-const ASSETS = [...build, ...files, ...prerendered].filter((path) => !UNUSED_FONT.test(path));
+// Deduplicated: a static file the prerender fetched (data/story.json) is listed in `files` and in
+// `prerendered`, and cache.addAll rejects a list with a request twice, failing the install.
+const ASSETS = [...new Set([...build, ...files, ...prerendered])].filter((path) => !UNUSED_FONT.test(path));
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(

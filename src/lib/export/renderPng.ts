@@ -130,10 +130,13 @@ export interface BrowserLimits extends SizeLimits {
 	maxCanvasSide: number;
 }
 
-export function detectLimits(): BrowserLimits | null {
+export function detectLimits(liveCanvas?: HTMLCanvasElement): BrowserLimits | null {
+	// The live map's canvas answers with the context it already has: creating a context only to
+	// ask (and losing it again) costs as much as the map's own on a CPU renderer.
+	const own = !liveCanvas;
 	let gl: WebGL2RenderingContext | null = null;
 	try {
-		gl = document.createElement('canvas').getContext('webgl2');
+		gl = (liveCanvas ?? document.createElement('canvas')).getContext('webgl2');
 	} catch {
 		gl = null;
 	}
@@ -147,8 +150,8 @@ export function detectLimits(): BrowserLimits | null {
 		maxCanvasArea: DEFAULT_MAX_CANVAS_AREA,
 		maxCanvasSide: DEFAULT_MAX_CANVAS_SIDE
 	};
-	// Free the context now rather than when the GC gets to it: browsers allow only a few at once.
-	gl.getExtension('WEBGL_lose_context')?.loseContext();
+	// Free a context of our own now rather than when the GC gets to it: browsers allow only a few.
+	if (own) gl.getExtension('WEBGL_lose_context')?.loseContext();
 	return limits;
 }
 

@@ -1,0 +1,31 @@
+/**
+ * Writes the story files the built site serves, from the app's own modules, so none can drift:
+ * - `static/story.schema.json`: the story file format as JSON Schema, generated from the zod
+ *   schema the app validates with. Cross-reference rules (a flow's places must exist, ids unique)
+ *   are not expressible in JSON Schema; the app checks them and lists them in the description.
+ * - `static/data/story.json`: the built-in story (src/lib/story/story.ts, its one home) as data.
+ *   The page loads it like any story file, so it ships as data rather than as code; it is
+ *   checked with `parseStory` first, so a broken built-in story fails the build.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { storyJsonSchema } from '../src/lib/story/jsonSchema';
+import { parseStory } from '../src/lib/story/schema';
+import { story } from '../src/lib/story/story';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function write(path: string, text: string): void {
+	const out = resolve(root, path);
+	mkdirSync(dirname(out), { recursive: true });
+	writeFileSync(out, text);
+	console.log(`wrote ${out}`);
+}
+
+write('static/story.schema.json', `${JSON.stringify(storyJsonSchema(), null, '\t')}\n`);
+
+const checked = parseStory(story);
+if (!checked.ok) throw new Error(`The built-in story is not valid:\n${checked.errors.join('\n')}`);
+// Compact: it is inlined into the prerendered page for hydration.
+write('static/data/story.json', JSON.stringify(story));
