@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { bearingAt, flowArc, greatCircle, haversineKm, pointAt, routeLine, type LonLat } from '$lib/geo/arcs';
+import {
+	arcSamplesFor,
+	bearingAt,
+	DEFAULT_ARC_SAMPLES,
+	flowArc,
+	greatCircle,
+	haversineKm,
+	MIN_ARC_SAMPLES,
+	pointAt,
+	routeLine,
+	type LonLat
+} from '$lib/geo/arcs';
 import { fromMercator, toMercator } from '$lib/geo/mercator';
 
 const PYONGYANG: LonLat = [125.75, 39.03];
@@ -349,5 +360,14 @@ describe('bearingAt / pointAt', () => {
 		expect(mid[1]).toBeCloseTo(0, 9);
 		expect(pointAt(TRAIN, 0)).toEqual(PYONGYANG);
 		expectSamePlace(pointAt(TRAIN, 1), VLADIVOSTOK);
+	});
+});
+
+describe('vertices per arc', () => {
+	it('gives long arcs 32 vertices and short ones no fewer than 12, one per 200 km between', () => {
+		expect(arcSamplesFor(6400)).toBe(DEFAULT_ARC_SAMPLES);
+		expect(arcSamplesFor(800)).toBe(MIN_ARC_SAMPLES);
+		expect(arcSamplesFor(3000)).toBe(16);
+		expect(arcSamplesFor(0)).toBe(MIN_ARC_SAMPLES);
 	});
 });

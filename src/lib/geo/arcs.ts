@@ -154,6 +154,18 @@ function unitVector(p: Position): [number, number, number] {
 	return [c * Math.cos(lon), c * Math.sin(lon), Math.sin(lat)];
 }
 
+/** The fewest vertices a drawn arc gets: a short bow still reads as a curve at zoom 6. */
+export const MIN_ARC_SAMPLES = 12;
+
+/**
+ * Vertices for an arc of this length: one per 200 km, between MIN_ARC_SAMPLES and
+ * DEFAULT_ARC_SAMPLES. Moscow–Pyongyang keeps 32; Pyongyang–Beijing gets 12. At 10,000 flows
+ * every vertex is memory on the page and work in the map's worker.
+ */
+export function arcSamplesFor(km: number): number {
+	return Math.min(DEFAULT_ARC_SAMPLES, Math.max(MIN_ARC_SAMPLES, Math.ceil(km / 200) + 1));
+}
+
 export interface FlowArcOptions {
 	/**
 	 * Sideways bow as a fraction of the origin–destination distance on screen (Mercator chord).
@@ -162,7 +174,7 @@ export interface FlowArcOptions {
 	 * 0 gives the unbent base path. 0.15 is a gentle arc.
 	 */
 	bend: number;
-	/** Number of vertices (default {@link DEFAULT_ARC_SAMPLES}). */
+	/** Number of vertices (default: {@link arcSamplesFor} the distance). */
 	samples?: number;
 	/** Distance above which the base path is a great circle (default 2000 km). */
 	greatCircleAboveKm?: number;
@@ -209,7 +221,7 @@ export interface ArcBase {
 
 /** Base path of a flow from `a` to `b`; see {@link flowArc}. */
 export function arcBase(a: Position, b: Position, opts: Omit<FlowArcOptions, 'bend'> = {}): ArcBase {
-	const samples = Math.max(2, Math.floor(opts.samples ?? DEFAULT_ARC_SAMPLES));
+	const samples = Math.max(2, Math.floor(opts.samples ?? arcSamplesFor(haversineKm(a, b))));
 	const threshold = opts.greatCircleAboveKm ?? DEFAULT_GREAT_CIRCLE_ABOVE_KM;
 	const xs = new Float64Array(samples);
 	const ys = new Float64Array(samples);
