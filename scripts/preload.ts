@@ -12,6 +12,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { FIRST_VIEW_DATA } from '../src/lib/map/dataFiles';
 
 const root = resolve(import.meta.dirname, '..');
 const build = join(root, 'build');
@@ -20,8 +21,8 @@ const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string
 const maplibre = manifest['node_modules/maplibre-gl/dist/maplibre-gl.mjs']?.file;
 if (!maplibre) throw new Error(`preload: maplibre-gl is not in ${manifestPath}; was it renamed?`);
 
-/** The first view's data files, as the page fetches them (src/lib/state/app.svelte.ts). */
-const DATA = ['data/world.topo.json', 'data/areas.geojson'];
+/** The first view's data files, the same list the page's loaders use. */
+const DATA = Object.values(FIRST_VIEW_DATA);
 const MARK = 'data-first-view-preload';
 
 function htmlFiles(dir: string): string[] {

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { FLOW_LINE_LAYERS } from '../../src/lib/map/layers';
 
 /** The page's read-only automation handle (set by +page.svelte once the map is ready). */
 export type MapWindow = { __map: import('maplibre-gl').Map };
@@ -21,9 +22,8 @@ export async function settled(page: Page): Promise<void> {
  * decides; the pixel checks in layers.test.ts hold the map to it.
  */
 export async function drawnFlows(page: Page): Promise<{ id: string; kind: string }[]> {
-	return page.evaluate(() => {
+	return page.evaluate((layers) => {
 		const map = (window as unknown as MapWindow).__map;
-		const layers = ['flows-reported', 'flows-claimed', 'flows-possible'];
 		const seen = new Map<string, { id: string; kind: string }>();
 		for (const f of map.queryRenderedFeatures({ layers })) {
 			if (f.state?.hidden) continue;
@@ -31,7 +31,7 @@ export async function drawnFlows(page: Page): Promise<{ id: string; kind: string
 			seen.set(id, { id, kind: String(f.properties.kind) });
 		}
 		return [...seen.values()];
-	});
+	}, FLOW_LINE_LAYERS);
 }
 
 export async function drawnFlowIds(page: Page): Promise<string[]> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { story } from '../../src/lib/story';
-import { loadStoryFile, loadStoryText, MAX_STORY_BYTES } from '../../src/lib/story/load';
+import { loadStoryFile, loadStoryText } from '../../src/lib/story/load';
+import { MAX_STORY_BYTES } from '../../src/lib/story/vocabulary';
 
 const sample = readFileSync(new URL('../../static/samples/later-events.json', import.meta.url), 'utf8');
 

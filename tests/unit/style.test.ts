@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { certaintiesUpTo, flowFilter } from '../../src/lib/state/visibility';
 import { buildStyle, type StyleData, type StyleMode } from '../../src/lib/map/style';
-import { buildLayers } from '../../src/lib/map/layers';
+import { buildLayers, liveLayerView } from '../../src/lib/map/layers';
 import { buildSources } from '../../src/lib/map/sources';
 import { diffLayers, diffSources } from '../../src/lib/map/styleDiff';
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
@@ -180,5 +180,18 @@ describe('flow filters', () => {
 		expect(shown({ ...view, monthIndex: flow.start }, flow)).toBe(true);
 		expect(shown({ ...view, monthIndex: flow.start + 2 }, flow)).toBe(true);
 		expect(shown({ ...view, monthIndex: 0 }, { ...flow, start: -1 })).toBe(true);
+	});
+});
+
+describe('the live layers read only the language and the basemap switches', () => {
+	it('builds the same live layers from liveLayerView as from the full view', () => {
+		const v: ViewSnapshot = {
+			...view,
+			lang: 'en',
+			showBorders: false,
+			kinds: ['arms'],
+			certainty: 'reported'
+		};
+		expect(buildLayers(liveLayerView(v), 'live')).toEqual(buildLayers(v, 'live'));
 	});
 });

@@ -22,9 +22,6 @@ import type { LayoutContent } from './layout';
  * (or less) than it shows.
  */
 
-// Kept here for the modules that import it from the export code; its home is i18n/format.
-export { fillTemplate };
-
 /** The story's flows the map draws for this view (the rule of state/visibility). */
 export function visibleFlows(story: Story, view: ViewSnapshot): Flow[] {
 	return story.flows.filter((flow) => isFlowVisible(flow, view));

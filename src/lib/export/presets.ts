@@ -1,6 +1,6 @@
 import type { Lang } from '$lib/story';
 import { exportStrings } from '$lib/i18n/exportStrings';
-import { fillTemplate } from './content';
+import { fillTemplate } from '$lib/i18n/format';
 import { REFERENCE_WIDTH } from './layout';
 
 /**

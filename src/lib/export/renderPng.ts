@@ -3,7 +3,7 @@ import type { Lang } from '$lib/story';
 import { exportStrings } from '$lib/i18n/exportStrings';
 import { loadMapLibre } from '$lib/map/loadMapLibre';
 import { provideStyleImages } from '$lib/map/images';
-import { fillTemplate } from './content';
+import { fillTemplate } from '$lib/i18n/format';
 import {
 	approximateMeasure,
 	LAYOUT_COLORS,
@@ -408,7 +408,8 @@ async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promi
 				fadeDuration: 0,
 				attributionControl: false,
 				renderWorldCopies: true,
-				// Already validated when the live map took it.
+				// The export style is validated by tests/unit/style.test.ts for every combination a
+				// reader can make; checking it again at every export would cost time, not safety.
 				validateStyle: false,
 				// No multisampling, as on the live map: on a CPU renderer it multiplies the cost of
 				// every frame of a print-size canvas, and MapLibre's lines are smoothed by its shaders.

@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { FIRST_VIEW_DATA } from './dataFiles';
 import { loadWorld, type WorldData } from './worldData';
 
 type AreaShapes = FeatureCollection<Polygon | MultiPolygon>;
@@ -11,8 +12,8 @@ export interface BaseData {
 
 /** Starts fetching the shipped data from our own origin (the page's base URL). */
 export function fetchBaseData(base: string): BaseData {
-	const areaShapes = fetch(new URL('data/areas.geojson', base)).then(async (r) => {
-		if (!r.ok) throw new Error(`areas.geojson: HTTP ${r.status}`);
+	const areaShapes = fetch(new URL(FIRST_VIEW_DATA.areas, base)).then(async (r) => {
+		if (!r.ok) throw new Error(`${FIRST_VIEW_DATA.areas}: HTTP ${r.status}`);
 		return (await r.json()) as AreaShapes;
 	});
 	return { world: loadWorld(base), areaShapes };

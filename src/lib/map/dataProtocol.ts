@@ -15,13 +15,14 @@ export const DATA_PROTOCOL = 'app-data';
 
 type Pending = Promise<GeoJSON>;
 
-const store = new Map<string, { revision: number; data: Pending }>();
+/** The newest data of each name; the revision lives only in the URL. */
+const store = new Map<string, Pending>();
 let revision = 0;
 
 /** Registers data (or a promise of it) under a name and returns the URL a style can use for it. */
 export function publishData(name: string, data: GeoJSON | Pending): string {
 	revision += 1;
-	store.set(name, { revision, data: Promise.resolve(data) });
+	store.set(name, Promise.resolve(data));
 	return `${DATA_PROTOCOL}://${name}/${revision}`;
 }
 
@@ -32,10 +33,11 @@ export function publishedCount(): number {
 
 /** Resolves a URL published above; unknown names are an error MapLibre reports on the source. */
 export async function resolveData(url: string): Promise<GeoJSON> {
-	const match = /^app-data:\/\/([^/]+)\/(\d+)$/.exec(url);
-	const entry = match ? store.get(match[1]!) : undefined;
-	if (!entry) throw new Error(`No data published at ${url}`);
-	return entry.data;
+	const prefix = `${DATA_PROTOCOL}://`;
+	const name = url.startsWith(prefix) ? url.slice(prefix.length).split('/')[0] : undefined;
+	const data = name ? store.get(name) : undefined;
+	if (!data) throw new Error(`No data published at ${url}`);
+	return data;
 }
 
 /** Installs the protocol on the maplibre-gl module (once per page). */

@@ -1,5 +1,4 @@
 import type { Flow, Story } from '$lib/story';
-import { isFlowVisible, type FlowVisibility } from '$lib/state/visibility';
 import type { StatefulSource } from './sources';
 
 /*
@@ -15,11 +14,10 @@ export interface FeatureTarget {
 	id: string;
 }
 
-/** Ids of the flows the reader switched off; the same rule as the legend and the exports. */
-export function hiddenFlowIds(flows: readonly Flow[], visibility: FlowVisibility): Set<string> {
-	const hidden = new Set<string>();
-	for (const flow of flows) if (!isFlowVisible(flow, visibility)) hidden.add(flow.id);
-	return hidden;
+/** Ids of the flows switched off: all but the drawn ones (the list the legend shows). */
+export function hiddenFlowIds(flows: readonly Flow[], drawn: readonly Flow[]): Set<string> {
+	const shown = new Set(drawn.map((f) => f.id));
+	return new Set(flows.filter((f) => !shown.has(f.id)).map((f) => f.id));
 }
 
 /** The flows whose `hidden` state must change to go from `before` to `after`. */

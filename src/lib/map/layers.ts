@@ -2,7 +2,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import type { Lang } from '$lib/story';
 import { CERTAINTIES } from '$lib/story';
 import { flowFilter } from '$lib/state/visibility';
-import type { ViewSnapshot } from '$lib/state/view.svelte';
+import { DEFAULT_VIEW, snapshotOf, type ViewSnapshot } from '$lib/state/view.svelte';
 import {
 	BASE,
 	CERTAINTY_DASH,
@@ -12,9 +12,6 @@ import {
 	LABEL_ON_LEFT,
 	STORY_COUNTRIES
 } from './theme';
-
-/** What the layers read of the view. */
-export type LayerView = ViewSnapshot;
 
 /**
  * How a style shows which flows are on and which feature is highlighted.
@@ -27,9 +24,8 @@ export type LayerView = ViewSnapshot;
 export type StyleMode = 'live' | 'export';
 
 export const FLOW_LINE_LAYERS = CERTAINTIES.map((c) => `flows-${c}`);
-export const FLOW_ARROW_LAYER = 'flows-arrows';
-export const PLACE_LAYERS = ['places-circle', 'places-label'];
-export const AREA_LAYERS = ['patrol-waters-fill', 'regions-fill'];
+const FLOW_ARROW_LAYER = 'flows-arrows';
+const AREA_LAYERS = ['patrol-waters-fill', 'regions-fill'];
 /** Layers whose features the reader can hover and click. */
 export const INTERACTIVE_LAYERS = [...FLOW_LINE_LAYERS, 'places-circle', ...AREA_LAYERS];
 
@@ -44,12 +40,32 @@ function kindColor(): ExpressionSpecification {
 	return ['match', ['get', 'kind'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
 }
 
+const DEFAULT_SNAPSHOT = snapshotOf(DEFAULT_VIEW);
+
+/**
+ * The view as the live map's layers read it: the language and the basemap switches. Kinds,
+ * certainty, month and selection are feature state there, so a caller that passes only these
+ * fields is not even re-run, let alone diffed, when a toggle or a month step changes the rest.
+ */
+export function liveLayerView(
+	v: Pick<ViewSnapshot, 'lang' | 'showPatrolWaters' | 'showRegions' | 'showBorders' | 'showLabels'>
+): ViewSnapshot {
+	return {
+		...DEFAULT_SNAPSHOT,
+		lang: v.lang,
+		showPatrolWaters: v.showPatrolWaters,
+		showRegions: v.showRegions,
+		showBorders: v.showBorders,
+		showLabels: v.showLabels
+	};
+}
+
 /** Feature-state keys the live map sets (see featureStates.ts). */
 export const STATE_ACTIVE = 'active';
 export const STATE_HIDDEN = 'hidden';
 
 /** Whether a feature is hovered or selected: feature state live, the selected id in exports. */
-function isActive(view: LayerView, mode: StyleMode): ExpressionSpecification {
+function isActive(view: ViewSnapshot, mode: StyleMode): ExpressionSpecification {
 	return mode === 'live'
 		? ['boolean', ['feature-state', STATE_ACTIVE], false]
 		: ['==', ['get', 'id'], view.selectedId ?? ''];
@@ -61,7 +77,7 @@ function opacityUnlessHidden(mode: StyleMode, shown: number): ExpressionSpecific
 }
 
 /** Which flows a layer draws: in exports only the visible ones. */
-function flowsFilter(view: LayerView, mode: StyleMode, certainty?: (typeof CERTAINTIES)[number]) {
+function flowsFilter(view: ViewSnapshot, mode: StyleMode, certainty?: (typeof CERTAINTIES)[number]) {
 	if (mode === 'export') {
 		return certainty
 			? flowFilter(view, certainty)
@@ -74,12 +90,41 @@ function nameField(lang: Lang): ExpressionSpecification {
 	return ['get', `name_${lang}`];
 }
 
+/** An area kind as a fill and its outline (`<prefix>-fill`, `<prefix>-outline`), switched together. */
+function areaLayers(
+	prefix: string,
+	kind: string,
+	on: boolean,
+	look: { color: string; opacity: ExpressionSpecification; outline: Record<string, unknown> }
+): LayerSpecification[] {
+	const common = {
+		source: 'areas',
+		filter: ['==', ['get', 'kind'], kind] as FilterSpecification,
+		layout: { visibility: visibility(on) }
+	};
+	return [
+		{
+			id: `${prefix}-fill`,
+			type: 'fill',
+			...common,
+			// No outline pass: the outline layer draws the edge.
+			paint: { 'fill-color': look.color, 'fill-opacity': look.opacity, 'fill-antialias': false }
+		},
+		{
+			id: `${prefix}-outline`,
+			type: 'line',
+			...common,
+			paint: { 'line-color': look.color, ...look.outline }
+		}
+	];
+}
+
 /** A layer's filter, left out where there is none (MapLibre rejects `filter: undefined`). */
 function withFilter(filter: FilterSpecification | undefined): { filter?: FilterSpecification } {
 	return filter ? { filter } : {};
 }
 
-function flowLineLayers(view: LayerView, mode: StyleMode): LayerSpecification[] {
+function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification[] {
 	const active = isActive(view, mode);
 	const width: ExpressionSpecification = [
 		'interpolate',
@@ -153,7 +198,7 @@ function flowLineLayers(view: LayerView, mode: StyleMode): LayerSpecification[] 
  * by MapView on every change of view state, and rendered again offscreen for exports. The list
  * and its order never change with the view; only filters, paint and layout values do.
  */
-export function buildLayers(view: LayerView, mode: StyleMode): LayerSpecification[] {
+export function buildLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification[] {
 	const active = isActive(view, mode);
 	// By property, not feature id: MapLibre turns numeric-looking string ids into numbers.
 	const storyCountry: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...STORY_COUNTRIES]]];
@@ -166,51 +211,16 @@ export function buildLayers(view: LayerView, mode: StyleMode): LayerSpecificatio
 			// No outline pass (a shader program and a draw call more): the coastline layer draws the edge.
 			paint: { 'fill-color': ['case', storyCountry, BASE.landStory, BASE.land], 'fill-antialias': false }
 		},
-		{
-			id: 'patrol-waters-fill',
-			type: 'fill',
-			source: 'areas',
-			filter: ['==', ['get', 'kind'], 'patrol-waters'],
-			layout: { visibility: visibility(view.showPatrolWaters) },
-			paint: {
-				'fill-color': BASE.patrolFill,
-				'fill-opacity': ['case', active, 0.26, 0.14],
-				'fill-antialias': false
-			}
-		},
-		{
-			id: 'patrol-waters-outline',
-			type: 'line',
-			source: 'areas',
-			filter: ['==', ['get', 'kind'], 'patrol-waters'],
-			layout: { visibility: visibility(view.showPatrolWaters) },
-			paint: {
-				'line-color': BASE.patrolFill,
-				'line-width': 1.2,
-				'line-dasharray': [2, 2],
-				'line-opacity': 0.7
-			}
-		},
-		{
-			id: 'regions-fill',
-			type: 'fill',
-			source: 'areas',
-			filter: ['==', ['get', 'kind'], 'recognised-region'],
-			layout: { visibility: visibility(view.showRegions) },
-			paint: {
-				'fill-color': BASE.regionFill,
-				'fill-opacity': ['case', active, 0.4, 0.22],
-				'fill-antialias': false
-			}
-		},
-		{
-			id: 'regions-outline',
-			type: 'line',
-			source: 'areas',
-			filter: ['==', ['get', 'kind'], 'recognised-region'],
-			layout: { visibility: visibility(view.showRegions) },
-			paint: { 'line-color': BASE.regionFill, 'line-width': 1, 'line-opacity': 0.8 }
-		},
+		...areaLayers('patrol-waters', 'patrol-waters', view.showPatrolWaters, {
+			color: BASE.patrolFill,
+			opacity: ['case', active, 0.26, 0.14],
+			outline: { 'line-width': 1.2, 'line-dasharray': [2, 2], 'line-opacity': 0.7 }
+		}),
+		...areaLayers('regions', 'recognised-region', view.showRegions, {
+			color: BASE.regionFill,
+			opacity: ['case', active, 0.4, 0.22],
+			outline: { 'line-width': 1, 'line-opacity': 0.8 }
+		}),
 		{
 			id: 'coastline',
 			type: 'line',

@@ -19,8 +19,7 @@ export interface StyleData {
 export type SourceId = keyof StyleData;
 
 /** Sources whose features get feature state (hover, selection, hidden flows), keyed by story id. */
-export const STATEFUL_SOURCES = ['flows', 'places', 'areas'] as const satisfies readonly SourceId[];
-export type StatefulSource = (typeof STATEFUL_SOURCES)[number];
+export type StatefulSource = Extract<SourceId, 'flows' | 'places' | 'areas'>;
 
 /** Basemap sources are simplified a little more than MapLibre's default when tiled. */
 const BASEMAP_TOLERANCE = 0.3;

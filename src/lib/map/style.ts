@@ -1,15 +1,16 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import { buildLayers, type LayerView, type StyleMode } from './layers';
+import type { ViewSnapshot } from '$lib/state/view.svelte';
+import { buildLayers, type StyleMode } from './layers';
 import { buildSources, type StyleData } from './sources';
 
 export type { StyleData } from './sources';
-export type { LayerView, StyleMode } from './layers';
+export type { StyleMode } from './layers';
 
 /**
- * The whole map as one MapLibre style, for a map that is created once with everything (the live
- * map's first frame, offscreen export maps). No glyph server: labels are drawn from the page's
+ * The whole map as one MapLibre style, for a map that is created once with everything: offscreen
+ * export maps and the tests (the live map gets sources and layers apart, see MapView). No glyph server: labels are drawn from the page's
  * own CSS fonts named in `text-font` (theme.ts), so font files are fetched once, by the page.
  */
-export function buildStyle(view: LayerView, data: StyleData, mode: StyleMode): StyleSpecification {
+export function buildStyle(view: ViewSnapshot, data: StyleData, mode: StyleMode): StyleSpecification {
 	return { version: 8, name: 'nk-russia', sources: buildSources(data), layers: buildLayers(view, mode) };
 }

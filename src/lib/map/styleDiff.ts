@@ -15,7 +15,7 @@ export type LayerChange =
 	| { kind: 'paint'; layer: string; name: string; value: unknown };
 
 /** Deep equality for JSON values (style values are JSON). */
-export function sameJson(a: unknown, b: unknown): boolean {
+function sameJson(a: unknown, b: unknown): boolean {
 	if (a === b) return true;
 	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
 	if (Array.isArray(a) !== Array.isArray(b)) return false;
@@ -61,7 +61,6 @@ export function diffLayers(
 		const b = after[i]!;
 		const source = (l: LayerSpecification) => ('source' in l ? l.source : undefined);
 		if (a.id !== b.id || a.type !== b.type || source(a) !== source(b)) return null;
-		if (a === b) continue;
 		const filter = (l: LayerSpecification) => ('filter' in l ? l.filter : undefined);
 		if (!sameJson(filter(a), filter(b))) changes.push({ kind: 'filter', layer: b.id, value: filter(b) });
 		changes.push(...propertyChanges('layout', b.id, a.layout as Props, b.layout as Props));

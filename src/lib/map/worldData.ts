@@ -1,4 +1,5 @@
 import { feature, mesh } from 'topojson-client';
+import { FIRST_VIEW_DATA } from './dataFiles';
 import type { Feature, FeatureCollection, MultiLineString, Point } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
@@ -37,7 +38,7 @@ export function decodeWorld(topology: WorldTopology): WorldData {
 
 /** Fetches and decodes the world from our own origin. */
 export async function loadWorld(base: string, fetcher: typeof fetch = fetch): Promise<WorldData> {
-	const response = await fetcher(new URL('data/world.topo.json', base));
-	if (!response.ok) throw new Error(`world.topo.json: HTTP ${response.status}`);
+	const response = await fetcher(new URL(FIRST_VIEW_DATA.world, base));
+	if (!response.ok) throw new Error(`${FIRST_VIEW_DATA.world}: HTTP ${response.status}`);
 	return decodeWorld((await response.json()) as WorldTopology);
 }

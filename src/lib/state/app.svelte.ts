@@ -1,6 +1,5 @@
 import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { Flow, Story } from '$lib/story';
-import { monthIndex } from '$lib/story/when';
 import { publishData } from '$lib/map/dataProtocol';
 import type { WorldData } from '$lib/map/worldData';
 import { fetchBaseData, type BaseData } from '$lib/map/baseData';
@@ -13,7 +12,7 @@ import {
 } from '$lib/map/storyFeatures';
 import { hiddenFlowIds, sourceIndex, type FeatureTarget } from '$lib/map/featureStates';
 import type { StatefulSource, StyleData } from '$lib/map/sources';
-import { isFlowVisible } from './visibility';
+import { flowFacts, passesCertaintyAndTime } from './visibility';
 import { resolveSelection } from './selection';
 import { timelineMonths } from './timeline';
 import { ViewState } from './view.svelte';
@@ -49,23 +48,26 @@ export class AppState {
 	/** Which map source holds each story id, for feature state. */
 	private readonly sourceOf: ReadonlyMap<string, StatefulSource> = $derived(sourceIndex(this.story));
 
+	/** Each flow's kind, certainty and start month, in story order: parsed once per story. */
+	private readonly facts = $derived(this.story.flows.map(flowFacts));
 	/** A primitive, so a change elsewhere in the view (a hover) stops here. */
-	private readonly monthIndex: number | null = $derived(this.view.month ? monthIndex(this.view.month) : null);
+	private readonly monthIndex: number | null = $derived(this.view.snapshot.monthIndex);
 	private readonly visibility = $derived({
 		kinds: this.view.kinds,
 		certainty: this.view.certainty,
 		monthIndex: this.monthIndex
 	});
 	/** Flows passing the certainty and time filters, whatever their kind: each checkbox's count. */
-	readonly candidates: Flow[] = $derived(
-		this.story.flows.filter((f) => isFlowVisible(f, { ...this.visibility, kinds: [f.kind] }))
-	);
+	readonly candidates: Flow[] = $derived.by(() => {
+		const v = this.visibility;
+		return this.story.flows.filter((_, i) => passesCertaintyAndTime(this.facts[i]!, v));
+	});
 	/** The flows drawn now: what the legend, the list and the exports show. */
 	readonly visibleFlows: Flow[] = $derived(
 		this.candidates.filter((f) => this.visibility.kinds.includes(f.kind))
 	);
 	/** Flows switched off, for the live map's feature state. */
-	readonly hiddenFlows: ReadonlySet<string> = $derived(hiddenFlowIds(this.story.flows, this.visibility));
+	readonly hiddenFlows: ReadonlySet<string> = $derived(hiddenFlowIds(this.story.flows, this.visibleFlows));
 	/** What the selected id stands for, or null. */
 	readonly selection = $derived(resolveSelection(this.story, this.view.selectedId));
 	/** The hovered and the selected feature, for the live map's feature state. */

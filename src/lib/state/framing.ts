@@ -10,7 +10,7 @@ export const INITIAL_BOUNDS: Bounds = [
 ];
 
 /** Room kept free when fitting: city names stick out right of their dots, the legend covers the bottom. */
-export function MAP_PADDING(legendHeight: number) {
+export function mapPadding(legendHeight: number) {
 	return { top: 30, right: 70, bottom: legendHeight + 24, left: 30 };
 }
 

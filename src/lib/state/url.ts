@@ -2,7 +2,7 @@ import {
 	CERTAINTIES,
 	FLOW_KINDS,
 	isIsoMonth,
-	LANGS as KNOWN_LANGS,
+	LANGS,
 	type Certainty,
 	type FlowKind,
 	type Lang
@@ -43,7 +43,6 @@ export interface UrlState {
 	camera?: { center: [number, number]; zoom: number; bearing: number };
 }
 
-const LANGS: readonly string[] = KNOWN_LANGS;
 const LAYERS = ['patrol', 'regions', 'borders', 'labels'] as const;
 /** Order of keys in a written URL; fixed so equal states give equal strings. */
 const KEYS = ['lang', 'map', 'kinds', 'cert', 'month', 'layers', 'sel'] as const;
@@ -183,7 +182,7 @@ export function parseUrlState(search: string, knownIds?: ReadonlySet<string>): U
 		const get = (key: Key) => params.get(key) ?? undefined;
 
 		const lang = get('lang');
-		if (lang !== undefined && LANGS.includes(lang)) out.lang = lang as Lang;
+		if (lang !== undefined && (LANGS as readonly string[]).includes(lang)) out.lang = lang as Lang;
 
 		const map = get('map');
 		const camera = map !== undefined ? readCamera(map) : undefined;

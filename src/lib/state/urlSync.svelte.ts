@@ -48,8 +48,11 @@ function apply(view: ViewState, state: UrlState, defaultLang: ViewState['lang'])
 }
 
 export interface UrlConnection {
-	/** The next view change continues the last one (same gesture): it rewrites, never pushes. */
-	continuing: () => void;
+	/**
+	 * Makes a view change; with `continuing`, as a later step of the same gesture (a drag,
+	 * playback), which rewrites the history entry instead of adding one.
+	 */
+	update: (change: () => void, continuing: boolean) => void;
 	disconnect: () => void;
 }
 
@@ -105,7 +108,14 @@ export function connectUrl(
 		});
 	});
 	return {
-		continuing: () => (continuing = true),
+		update: (change, isContinuing) => {
+			change();
+			if (!isContinuing) return;
+			// Svelte writes the URL in the microtask the change queued; this one runs after it, so
+			// the flag never outlives this change (even one that leaves the URL as it was).
+			continuing = true;
+			queueMicrotask(() => (continuing = false));
+		},
 		disconnect: () => {
 			stop();
 			win.removeEventListener('popstate', onPop);

@@ -30,18 +30,27 @@ export interface FlowFacts {
 
 /** The rule itself, on a flow's facts (as the map's flow features carry them too). */
 export function passesVisibility(f: FlowFacts, v: FlowVisibility): boolean {
-	if (!v.kinds.includes(f.kind)) return false;
+	return v.kinds.includes(f.kind) && passesCertaintyAndTime(f, v);
+}
+
+/** The rule without the kind: what each kind's checkbox would show (its count). */
+export function passesCertaintyAndTime(
+	f: Omit<FlowFacts, 'kind'>,
+	v: Pick<FlowVisibility, 'certainty' | 'monthIndex'>
+): boolean {
 	if (CERTAINTIES.indexOf(f.certainty) > CERTAINTIES.indexOf(v.certainty)) return false;
 	// Undated flows have start -1 and stay visible at every month.
 	return v.monthIndex === null || f.start <= v.monthIndex;
 }
 
+/** A flow's facts, read once per story rather than on every toggle. */
+export function flowFacts(flow: Flow): FlowFacts {
+	return { kind: flow.kind, certainty: flow.certainty, start: whenStartIndex(flow.when) };
+}
+
 /** Whether a flow is drawn. */
 export function isFlowVisible(flow: Flow, v: FlowVisibility): boolean {
-	return passesVisibility(
-		{ kind: flow.kind, certainty: flow.certainty, start: whenStartIndex(flow.when) },
-		v
-	);
+	return passesVisibility(flowFacts(flow), v);
 }
 
 /** The same rule as a filter on the flow features of one certainty level (storyFeatures.ts). */

@@ -2,7 +2,6 @@ import { parseStory } from './schema';
 import { MAX_STORY_BYTES, type Story } from './vocabulary';
 
 // Its home is the vocabulary (the loader's dialog states it without loading this module).
-export { MAX_STORY_BYTES };
 
 export type LoadMode = 'replace' | 'extend';
 
