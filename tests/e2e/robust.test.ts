@@ -79,9 +79,9 @@ describe('your own story file', () => {
 		await openStoryFile(page, file('sample.json', sample));
 		await expect.poll(() => page.getByTestId('story-status').textContent()).toContain('Loaded');
 		await page.keyboard.press('Escape');
-		await expect(page.locator('[data-event-id="kim-putin-meeting-vostochny"]').count()).resolves.toBe(1);
-		await page.locator('[data-event-id="kim-putin-meeting-vostochny"]').click();
-		await expect(page.getByTestId('details').textContent()).resolves.toContain('Vostochny');
+		await expect(page.locator('[data-event-id="artyom-airfield"]').count()).resolves.toBe(1);
+		await page.locator('[data-event-id="artyom-airfield"]').click();
+		await expect(page.getByTestId('details').textContent()).resolves.toContain('Knevichi');
 
 		const small = { ...story, flows: story.flows.slice(0, 3) };
 		await openStoryFile(page, file('small.json', small));

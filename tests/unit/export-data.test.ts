@@ -136,6 +136,23 @@ describe('visibleDataGeoJSON', () => {
 		expect(p.from_name_de).toBe(story.places.find((pl) => pl.id === flow.from)!.name.de);
 	});
 
+	it('loses no note: places, areas, events and every public-record date keep theirs', () => {
+		const text = JSON.stringify(fc);
+		const shown = new Set(fc.features.map((f) => f.id));
+		const notes = [
+			...story.places.map((p) => p.note),
+			...story.flows.map((f) => f.when.note),
+			...story.events.flatMap((e) => [e.when.note]),
+			...story.areas.filter((a) => shown.has(a.id)).flatMap((a) => [a.note, a.when.note])
+		].filter((n) => n !== undefined);
+		expect(notes.length).toBeGreaterThan(10);
+		for (const note of notes) {
+			expect(text).toContain(JSON.stringify(note.de).slice(1, -1));
+			expect(text).toContain(JSON.stringify(note.en).slice(1, -1));
+		}
+		expect(fc.features.filter((f) => f.properties.type === 'event')).toHaveLength(story.events.length);
+	});
+
 	it('leaves out what the map does not show', () => {
 		const narrow = visibleDataGeoJSON(
 			story,
@@ -172,6 +189,7 @@ describe('visibleDataGeoJSON', () => {
 });
 
 describe('flowsCsv', () => {
+	const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
 	it('has a header and one row per visible flow', () => {
 		const shown = visibleFlows(story, { ...view, kinds: ['visit', 'arms'] });
 		const rows = parseCsv(flowsCsv(story, shown, 'de'));
@@ -188,9 +206,19 @@ describe('flowsCsv', () => {
 		const rows = parseCsv(flowsCsv(story, story.flows, 'en'));
 		const flow = story.flows[0]!;
 		const row = rows[1]!;
-		expect(row[2]).toBe(story.places.find((p) => p.id === flow.from)!.name.en);
-		expect(row[8]).toBe(flow.label.en);
-		expect(row[9]).toBe(flow.summary.en);
+		expect(row[col('from')]).toBe(story.places.find((p) => p.id === flow.from)!.name.en);
+		expect(row[col('label')]).toBe(flow.label.en);
+		expect(row[col('summary')]).toBe(flow.summary.en);
+	});
+
+	it('keeps where each date comes from (public record) beside it', () => {
+		const rows = parseCsv(flowsCsv(story, story.flows, 'en'));
+		const noted = story.flows.filter((f) => f.when.note);
+		expect(noted.length).toBeGreaterThan(0);
+		for (const flow of noted) {
+			const row = rows.find((r) => r[0] === flow.id)!;
+			expect(row[col('when_note')], flow.id).toBe(flow.when.note!.en);
+		}
 	});
 
 	it('quotes commas, quotes and line breaks, and defuses spreadsheet formulas', () => {
@@ -204,10 +232,10 @@ describe('flowsCsv', () => {
 		const rows = parseCsv(csv);
 		expect(rows).toHaveLength(2);
 		const row = rows[1]!;
-		expect(row[8]).toBe('Waffen, Munition und "Know-how"');
-		expect(row[9]).toBe('Zeile eins\r\nZeile zwei\nZeile drei');
-		expect(row[12]!.startsWith("'=cmd()")).toBe(true);
-		expect(row[2]).toBe("'@SUM(A1:A9)");
+		expect(row[col('label')]).toBe('Waffen, Munition und "Know-how"');
+		expect(row[col('summary')]).toBe('Zeile eins\r\nZeile zwei\nZeile drei');
+		expect(row[col('key_phrases')]!.startsWith("'=cmd()")).toBe(true);
+		expect(row[col('from')]).toBe("'@SUM(A1:A9)");
 		expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
 	});
 

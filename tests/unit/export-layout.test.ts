@@ -47,7 +47,7 @@ describe('export content', () => {
 		expect(content.title).toBe('Nordkorea und Russland rücken zusammen');
 		expect(content.subtitle).toBe('Stand: bis Juli 2023 · nur berichtet und behauptet · 5 von 8 Arten');
 		expect(content.credits).toEqual([
-			'Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth',
+			'Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth (gemeinfrei)',
 			'Exportiert am 26.11.2026'
 		]);
 		const en = snapshotContent(

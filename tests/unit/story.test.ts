@@ -197,10 +197,10 @@ describe('built-in story: honesty of certainty', () => {
 	const sourceKind = new Map(story.sources.map((s) => [s.id, s.kind]));
 	const items = [...story.flows, ...story.areas, ...story.events];
 
-	it("'reported' items rest on the article's own voice", () => {
+	it("'reported' items rest on the article's own voice or on public record", () => {
 		for (const item of items.filter((i) => i.certainty === 'reported'))
 			expect(
-				item.evidence.some((e) => sourceKind.get(e.source) === 'article'),
+				item.evidence.some((e) => ['article', 'public-record'].includes(sourceKind.get(e.source) ?? '')),
 				item.id
 			).toBe(true);
 	});
@@ -265,8 +265,15 @@ describe('built-in story: quotes against the article', () => {
 	it('finds every quote verbatim in the paragraph its evidence names', () => {
 		if (article === null) return console.warn('quote check did NOT run: article text missing');
 		const wrong: string[] = [];
+		const publicRecord = new Set(story.sources.filter((s) => s.kind === 'public-record').map((s) => s.id));
 		for (const { where, evidence } of allEvidence()) {
-			const paragraph = paragraphs[evidence.paragraph - 1];
+			// Public record is not in the article: no paragraph (the schema insists) and no quote.
+			if (publicRecord.has(evidence.source)) {
+				if (evidence.paragraph !== undefined || evidence.quote !== undefined)
+					wrong.push(`${where}: public record cites the article`);
+				continue;
+			}
+			const paragraph = paragraphs[(evidence.paragraph ?? 0) - 1];
 			if (paragraph === undefined) {
 				wrong.push(`${where}: no paragraph ${evidence.paragraph}`);
 				continue;

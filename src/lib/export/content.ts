@@ -2,6 +2,7 @@ import {
 	CERTAINTIES,
 	FLOW_KINDS,
 	formatWhen,
+	creditLine,
 	monthFromIndex,
 	type Flow,
 	type Lang,
@@ -88,15 +89,8 @@ export function snapshotCredits(
 	timeZone?: string
 ): string[] {
 	const t = exportStrings(lang).snapshot;
-	const { publisher, author, published } = story.article;
-	const when = formatWhen(
-		published.length === 7
-			? { precision: 'month', start: published }
-			: { precision: 'day', start: published },
-		lang
-	);
 	return [
-		`${t.article}: ${publisher}, ${author}, ${when} · ${t.mapData}`,
+		creditLine(story, lang),
 		fillTemplate(t.exportedOn, { date: formatExportDate(exportedAt, lang, timeZone) })
 	];
 }

@@ -36,9 +36,13 @@ interface ClaimProperties {
 	when_precision: When['precision'];
 	when_start: string | null;
 	when_end: string | null;
+	/** Where a date comes from when it is not the article's (public record), in both languages. */
+	when_note_de: string | null;
+	when_note_en: string | null;
 	/** Source names in the view's language, in evidence order, without repeats. */
 	sources: string[];
-	evidence: { source: string; paragraph: number; quote: string | null }[];
+	/** paragraph: null for public record, which is not in the article. */
+	evidence: { source: string; paragraph: number | null; quote: string | null }[];
 }
 
 export interface FlowExportProperties extends ClaimProperties {
@@ -63,6 +67,9 @@ export interface PlaceExportProperties {
 	country: string;
 	name_de: string;
 	name_en: string;
+	/** Why the place is on the map when the article does not name it. */
+	note_de: string | null;
+	note_en: string | null;
 }
 
 export interface AreaExportProperties extends ClaimProperties {
@@ -71,12 +78,25 @@ export interface AreaExportProperties extends ClaimProperties {
 	kind: (typeof AREA_KINDS)[number];
 	name_de: string;
 	name_en: string;
+	/** What the drawn shape stands for. */
+	note_de: string | null;
+	note_en: string | null;
+}
+
+/** An event, drawn at its place (the details panel lists it there). */
+export interface EventExportProperties extends ClaimProperties {
+	type: 'event';
+	id: string;
+	place: string;
+	title_de: string;
+	title_en: string;
 }
 
 export type ExportFeature =
 	| Feature<LineString, FlowExportProperties>
 	| Feature<Point, PlaceExportProperties>
-	| Feature<Polygon | MultiPolygon, AreaExportProperties>;
+	| Feature<Polygon | MultiPolygon, AreaExportProperties>
+	| Feature<Point, EventExportProperties>;
 
 export interface ExportFeatureCollection {
 	type: 'FeatureCollection';
@@ -95,11 +115,19 @@ const claimShape = {
 	when_precision: z.enum(PRECISIONS),
 	when_start: z.string().nullable(),
 	when_end: z.string().nullable(),
+	when_note_de: z.string().nullable(),
+	when_note_en: z.string().nullable(),
 	sources: z.array(z.string()),
 	evidence: z.array(
-		z.strictObject({ source: z.string(), paragraph: z.number().int().min(1), quote: z.string().nullable() })
+		z.strictObject({
+			source: z.string(),
+			paragraph: z.number().int().min(1).nullable(),
+			quote: z.string().nullable()
+		})
 	)
 };
+
+const noteShape = { note_de: z.string().nullable(), note_en: z.string().nullable() };
 
 const flowFeatureSchema = z.strictObject({
 	type: z.literal('Feature'),
@@ -132,7 +160,22 @@ const placeFeatureSchema = z.strictObject({
 		role: z.enum(PLACE_ROLES),
 		country: z.string(),
 		name_de: z.string(),
-		name_en: z.string()
+		name_en: z.string(),
+		...noteShape
+	})
+});
+
+const eventFeatureSchema = z.strictObject({
+	type: z.literal('Feature'),
+	id: z.string(),
+	geometry: z.strictObject({ type: z.literal('Point'), coordinates: position }),
+	properties: z.strictObject({
+		type: z.literal('event'),
+		id: z.string(),
+		place: z.string(),
+		title_de: z.string(),
+		title_en: z.string(),
+		...claimShape
 	})
 });
 
@@ -149,6 +192,7 @@ const areaFeatureSchema = z.strictObject({
 		kind: z.enum(AREA_KINDS),
 		name_de: z.string(),
 		name_en: z.string(),
+		...noteShape,
 		...claimShape
 	})
 });
@@ -159,7 +203,7 @@ const areaFeatureSchema = z.strictObject({
  */
 export const exportGeoJsonSchema = z.strictObject({
 	type: z.literal('FeatureCollection'),
-	features: z.array(z.union([flowFeatureSchema, placeFeatureSchema, areaFeatureSchema]))
+	features: z.array(z.union([flowFeatureSchema, placeFeatureSchema, areaFeatureSchema, eventFeatureSchema]))
 });
 
 function claimProperties(
@@ -182,10 +226,12 @@ function claimProperties(
 		when_precision: claim.when.precision,
 		when_start: claim.when.start ?? null,
 		when_end: claim.when.end ?? null,
+		when_note_de: claim.when.note?.de ?? null,
+		when_note_en: claim.when.note?.en ?? null,
 		sources: [...new Set(claim.evidence.map((e) => sourceName.get(e.source) ?? e.source))],
 		evidence: claim.evidence.map((e) => ({
 			source: e.source,
-			paragraph: e.paragraph,
+			paragraph: e.paragraph ?? null,
 			quote: e.quote ?? null
 		}))
 	};
@@ -197,8 +243,8 @@ function polygonal(geometry: Geometry | null | undefined): geometry is Polygon |
 
 /**
  * The visible data of the current view as one GeoJSON FeatureCollection: the flows the map draws
- * (with the lines as drawn), every place, and the areas that are switched on. Each feature has
- * `properties.type` 'flow' | 'place' | 'area'.
+ * (with the lines as drawn), every place with its events, and the areas that are switched on, each
+ * with every note the details panel shows. `properties.type` is 'flow' | 'place' | 'area' | 'event'.
  */
 export function visibleDataGeoJSON(
 	story: Story,
@@ -246,7 +292,26 @@ export function visibleDataGeoJSON(
 				role: place.role,
 				country: place.country,
 				name_de: place.name.de,
-				name_en: place.name.en
+				name_en: place.name.en,
+				note_de: place.note?.de ?? null,
+				note_en: place.note?.en ?? null
+			}
+		});
+	}
+	for (const event of story.events) {
+		const place = places.get(event.place);
+		if (!place) continue;
+		features.push({
+			type: 'Feature',
+			id: event.id,
+			geometry: { type: 'Point', coordinates: [place.coord[0], place.coord[1]] },
+			properties: {
+				type: 'event',
+				id: event.id,
+				place: event.place,
+				title_de: event.title.de,
+				title_en: event.title.en,
+				...claimProperties(story, event, view.lang)
 			}
 		});
 	}
@@ -265,6 +330,8 @@ export function visibleDataGeoJSON(
 				kind: area.kind,
 				name_de: area.name.de,
 				name_en: area.name.en,
+				note_de: area.note?.de ?? null,
+				note_en: area.note?.en ?? null,
 				...claimProperties(story, area, view.lang)
 			}
 		});
@@ -283,6 +350,7 @@ export const CSV_COLUMNS = [
 	'when',
 	'start',
 	'end',
+	'when_note',
 	'certainty',
 	'label',
 	'summary',
@@ -323,11 +391,12 @@ export function flowsCsv(story: Story, flows: readonly Flow[], lang: Lang): stri
 			formatWhen(flow.when, lang),
 			flow.when.start ?? '',
 			flow.when.end ?? '',
+			flow.when.note?.[lang] ?? '',
 			flow.certainty,
 			flow.label[lang],
 			flow.summary[lang],
 			[...new Set(flow.evidence.map((e) => sourceName.get(e.source) ?? e.source))].join('; '),
-			[...new Set(flow.evidence.map((e) => e.paragraph))].join('; '),
+			[...new Set(flow.evidence.flatMap((e) => (e.paragraph === undefined ? [] : [e.paragraph])))].join('; '),
 			flow.evidence.flatMap((e) => (e.quote ? [e.quote] : [])).join(' | ')
 		]);
 	}

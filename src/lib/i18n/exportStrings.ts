@@ -19,8 +19,6 @@ const de = {
 		},
 		someKinds: '{shown} von {total} Arten',
 		allKinds: 'alle Arten',
-		article: 'Artikel',
-		mapData: 'Kartendaten: Natural Earth',
 		exportedOn: 'Exportiert am {date}',
 		presets: {
 			view: 'Aktuelle Ansicht {factor}× ({width} × {height})',
@@ -106,8 +104,6 @@ const en: ExportStrings = {
 		},
 		someKinds: '{shown} of {total} kinds',
 		allKinds: 'all kinds',
-		article: 'Article',
-		mapData: 'Map data: Natural Earth',
 		exportedOn: 'Exported on {date}',
 		presets: {
 			view: 'Current view {factor}× ({width} × {height})',

@@ -17,7 +17,7 @@ const certaintyDefinitions = (lang: Lang) =>
 const de = {
 	appTitle: 'Nordkorea und Russland rücken zusammen',
 	appSubtitle:
-		'Kims Reise nach Wladiwostok, ein möglicher Waffen-Deal und Chinas Rolle – jede Linie eine Aussage aus dem Artikel',
+		'Kims Zugreise nach Russland, ein möglicher Waffen-Deal und Chinas Rolle – jede Linie eine Aussage aus dem Artikel',
 	mapLabel: 'Karte: Beziehungen zwischen Nordkorea, Russland und China',
 	mapLoading: 'Karte wird geladen …',
 	language: 'Sprache',
@@ -35,6 +35,9 @@ const de = {
 	summary: 'Worum es geht',
 	keyPhrase: 'Schlüsselsatz',
 	paragraph: 'Absatz',
+	paragraphCounted:
+		'Absätze sind die nichtleeren Zeilen des Artikeltexts, von oben gezählt; Zwischenüberschriften und Kästen zählen mit.',
+	creditsHeading: 'Quellen und Daten',
 	close: 'Schließen',
 	details: 'Details',
 	flows: 'Verbindungen',
@@ -63,8 +66,8 @@ const de = {
 	all: 'Alle',
 	none: 'Keine',
 	basemap: 'Karte',
-	layerPatrol: 'Patrouillengewässer',
-	layerRegions: 'Anerkannte Gebiete',
+	layerPatrol: 'Geplantes Patrouillengebiet',
+	layerRegions: 'Von Nordkorea als russisch anerkannt',
 	layerBorders: 'Grenzen',
 	layerLabels: 'Beschriftungen',
 	layersTitle: 'Ebenen',
@@ -87,8 +90,6 @@ const de = {
 	noWebgl:
 		'Diese Karte braucht WebGL 2, das in diesem Browser nicht verfügbar ist. Die Liste der Verbindungen unten enthält alle Angaben.',
 	mapError: 'Die Karte konnte nicht geladen werden:',
-	credits: 'Artikel: ZDFheute, Elisabeth Schmidt (September 2023). Kartendaten: Natural Earth (gemeinfrei).',
-	creditsShort: 'Quelle: ZDFheute · Karte: Natural Earth',
 	kinds: {
 		visit: 'Besuche',
 		arms: 'Waffen',
@@ -123,7 +124,7 @@ export type Strings = typeof de;
 const en: Strings = {
 	appTitle: 'North Korea and Russia move closer',
 	appSubtitle:
-		"Kim's trip to Vladivostok, a possible arms deal and China's role – every line is a claim from the article",
+		"Kim's train journey to Russia, a possible arms deal and China's role – every line is a claim from the article",
 	mapLabel: 'Map: relations between North Korea, Russia and China',
 	mapLoading: 'Loading map …',
 	language: 'Language',
@@ -141,6 +142,9 @@ const en: Strings = {
 	summary: 'What it is about',
 	keyPhrase: 'Key phrase',
 	paragraph: 'paragraph',
+	paragraphCounted:
+		'Paragraphs are the non-empty lines of the article text, counted from the top; headings and boxes count too.',
+	creditsHeading: 'Credits and data',
 	close: 'Close',
 	details: 'Details',
 	flows: 'Flows',
@@ -168,8 +172,8 @@ const en: Strings = {
 	all: 'All',
 	none: 'None',
 	basemap: 'Map',
-	layerPatrol: 'Patrol waters',
-	layerRegions: 'Recognised regions',
+	layerPatrol: 'Planned patrol area',
+	layerRegions: 'Recognised by North Korea as Russian',
 	layerBorders: 'Borders',
 	layerLabels: 'Labels',
 	layersTitle: 'Layers',
@@ -192,8 +196,6 @@ const en: Strings = {
 	noWebgl:
 		'This map needs WebGL 2, which this browser does not provide. The list of flows below has every claim.',
 	mapError: 'The map could not be loaded:',
-	credits: 'Article: ZDFheute, Elisabeth Schmidt (September 2023). Map data: Natural Earth (public domain).',
-	creditsShort: 'Source: ZDFheute · Map: Natural Earth',
 	kinds: {
 		visit: 'Visits',
 		arms: 'Arms',

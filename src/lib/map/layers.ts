@@ -90,33 +90,91 @@ function nameField(lang: Lang): ExpressionSpecification {
 	return ['get', `name_${lang}`];
 }
 
-/** An area kind as a fill and its outline (`<prefix>-fill`, `<prefix>-outline`), switched together. */
+/**
+ * An area kind as a fill and its outline (`<prefix>-fill`, `<prefix>-outline`), switched together.
+ *
+ * Shader programs cost more than layers here (each one is compiled and linked when the map first
+ * draws it: 40 to 200 ms in SwiftShader, again in every export map). So the paint below is shaped to
+ * reuse programs other layers need anyway: fills take colour and opacity per feature, as the land
+ * does; outlines take colour, opacity and width per feature (so hover thickens them), as the
+ * flows do, and a dashed outline shares the dashed flows' program.
+ */
 function areaLayers(
 	prefix: string,
 	kind: string,
 	on: boolean,
-	look: { color: string; opacity: ExpressionSpecification; outline: Record<string, unknown> }
+	active: ExpressionSpecification,
+	look: {
+		color: string;
+		opacity: [number, number];
+		outline: { width: number; opacity: number; dash?: number[] };
+	}
 ): LayerSpecification[] {
 	const common = {
 		source: 'areas',
 		filter: ['==', ['get', 'kind'], kind] as FilterSpecification,
 		layout: { visibility: visibility(on) }
 	};
+	const color = ['match', ['get', 'kind'], kind, look.color, look.color] as ExpressionSpecification;
+	const { width, opacity, dash } = look.outline;
 	return [
 		{
 			id: `${prefix}-fill`,
 			type: 'fill',
 			...common,
 			// No outline pass: the outline layer draws the edge.
-			paint: { 'fill-color': look.color, 'fill-opacity': look.opacity, 'fill-antialias': false }
+			paint: {
+				'fill-color': color,
+				'fill-opacity': ['case', active, look.opacity[1], look.opacity[0]],
+				'fill-antialias': false
+			}
 		},
 		{
 			id: `${prefix}-outline`,
 			type: 'line',
 			...common,
-			paint: { 'line-color': look.color, ...look.outline }
+			paint: {
+				'line-color': color,
+				'line-opacity': ['case', active, 1, opacity],
+				'line-width': [
+					'interpolate',
+					['linear'],
+					['zoom'],
+					2,
+					['case', active, width * 1.6, width],
+					6,
+					['case', active, width * 1.6, width]
+				],
+				...(dash ? { 'line-dasharray': dash } : {})
+			}
 		}
 	];
+}
+
+/**
+ * The names of the areas, one layer per kind: a constant colour each, so all labels share one text
+ * shader program (a colour per feature would need a second).
+ */
+function areaLabelLayers(view: ViewSnapshot): LayerSpecification[] {
+	const kinds = [
+		{ id: 'patrol-waters-label', kind: 'patrol-waters', on: view.showPatrolWaters, color: BASE.patrolFill },
+		{ id: 'regions-label', kind: 'recognised-region', on: view.showRegions, color: BASE.regionFill }
+	];
+	return kinds.map(({ id, kind, on, color }) => ({
+		id,
+		type: 'symbol',
+		source: 'areaLabels',
+		filter: ['==', ['get', 'kind'], kind] as FilterSpecification,
+		layout: {
+			visibility: visibility(on && view.showLabels),
+			'text-field': ['get', `label_${view.lang}`],
+			'text-font': FONT_REGULAR,
+			'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 13],
+			'text-max-width': 14,
+			'text-allow-overlap': false
+		},
+		paint: { 'text-color': color, 'text-halo-color': BASE.halo, 'text-halo-width': 1.4 }
+	}));
 }
 
 /** A layer's filter, left out where there is none (MapLibre rejects `filter: undefined`). */
@@ -143,10 +201,20 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
 		source: 'flows',
 		...withFilter(flowsFilter(view, mode)),
 		layout: { 'line-cap': 'round', 'line-join': 'round' },
+		// Colour and width per feature, as the flows have, so both share one shader program; the
+		// casing widens with a highlighted flow, which would otherwise outgrow it.
 		paint: {
-			'line-color': '#ffffff',
+			'line-color': ['case', active, '#ffffff', '#ffffff'],
 			'line-opacity': opacityUnlessHidden(mode, 0.85),
-			'line-width': ['interpolate', ['linear'], ['zoom'], 2, 4.5, 6, 7]
+			'line-width': [
+				'interpolate',
+				['linear'],
+				['zoom'],
+				2,
+				['case', active, 7, 4.5],
+				6,
+				['case', active, 10, 7]
+			]
 		}
 	});
 	for (const certainty of CERTAINTIES) {
@@ -209,17 +277,22 @@ export function buildLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecifica
 			type: 'fill',
 			source: 'countries',
 			// No outline pass (a shader program and a draw call more): the coastline layer draws the edge.
-			paint: { 'fill-color': ['case', storyCountry, BASE.landStory, BASE.land], 'fill-antialias': false }
+			// Opacity per feature (always 1) only so that land and areas share one fill program.
+			paint: {
+				'fill-color': ['case', storyCountry, BASE.landStory, BASE.land],
+				'fill-opacity': ['case', storyCountry, 1, 1],
+				'fill-antialias': false
+			}
 		},
-		...areaLayers('patrol-waters', 'patrol-waters', view.showPatrolWaters, {
+		...areaLayers('patrol-waters', 'patrol-waters', view.showPatrolWaters, active, {
 			color: BASE.patrolFill,
-			opacity: ['case', active, 0.26, 0.14],
-			outline: { 'line-width': 1.2, 'line-dasharray': [2, 2], 'line-opacity': 0.7 }
+			opacity: [0.14, 0.26],
+			outline: { width: 1.2, opacity: 0.7, dash: [2, 2] }
 		}),
-		...areaLayers('regions', 'recognised-region', view.showRegions, {
+		...areaLayers('regions', 'recognised-region', view.showRegions, active, {
 			color: BASE.regionFill,
-			opacity: ['case', active, 0.4, 0.22],
-			outline: { 'line-width': 1, 'line-opacity': 0.8 }
+			opacity: [0.22, 0.4],
+			outline: { width: 1, opacity: 0.8 }
 		}),
 		{
 			id: 'coastline',
@@ -265,29 +338,7 @@ export function buildLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecifica
 			},
 			paint: { 'text-color': BASE.countryLabel, 'text-halo-color': BASE.halo, 'text-halo-width': 1.2 }
 		},
-		{
-			id: 'area-labels',
-			type: 'symbol',
-			source: 'areaLabels',
-			filter: [
-				'any',
-				['all', ['==', ['get', 'kind'], 'patrol-waters'], view.showPatrolWaters],
-				['all', ['==', ['get', 'kind'], 'recognised-region'], view.showRegions]
-			],
-			layout: {
-				visibility: visibility(view.showLabels),
-				'text-field': ['get', `label_${view.lang}`],
-				'text-font': FONT_REGULAR,
-				'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 13],
-				'text-max-width': 14,
-				'text-allow-overlap': false
-			},
-			paint: {
-				'text-color': ['match', ['get', 'kind'], 'patrol-waters', BASE.patrolFill, BASE.regionFill],
-				'text-halo-color': BASE.halo,
-				'text-halo-width': 1.4
-			}
-		},
+		...areaLabelLayers(view),
 		...flowLineLayers(view, mode),
 		{
 			id: 'places-circle',

@@ -12,8 +12,8 @@ export const CERTAINTY_LABELS: Record<Certainty, LocalText> = {
 
 export const CERTAINTY_DEFINITIONS: Record<Certainty, LocalText> = {
 	reported: {
-		de: 'Der Artikel stellt es als Tatsache dar.',
-		en: 'The article states it as fact.'
+		de: 'Der Artikel stellt es als Tatsache dar – oder es ist öffentlich dokumentiert und als solches gekennzeichnet.',
+		en: 'The article states it as fact – or it is public record and marked as such.'
 	},
 	claimed: {
 		de: 'Eine genannte oder ungenannte Seite behauptet es; der Artikel bestätigt es nicht.',

@@ -5,3 +5,4 @@ export * from './vocabulary';
 export * from './certainty';
 export * from './when';
 export { story } from './story';
+export * from './credits';

@@ -154,7 +154,7 @@ const placeSchema = z.strictObject({
 
 const evidenceSchema = z.strictObject({
 	source: slug,
-	paragraph: z.number().int().min(1).max(MAX.paragraph),
+	paragraph: z.number().int().min(1).max(MAX.paragraph).optional(),
 	quote: z.string().trim().min(1).max(MAX.quote).optional()
 });
 
@@ -180,6 +180,7 @@ const areaSchema = z
 		kind: z.enum(AREA_KINDS),
 		name: localText(MAX.name),
 		caption: localText(MAX.name).optional(),
+		note: localText(MAX.note).optional(),
 		summary: localText(MAX.summary),
 		certainty: certaintySchema,
 		when: whenSchema,
@@ -280,10 +281,10 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 /** Checks zod cannot express per object: references between collections and id uniqueness. */
 function crossReferenceErrors(story: Story): string[] {
 	const errors: string[] = [];
-	const sourceIds = new Set<string>();
+	const sourceKinds = new Map<string, Source['kind']>();
 	story.sources.forEach((s, i) => {
-		if (sourceIds.has(s.id)) errors.push(`sources[${i}].id: duplicate id "${s.id}"`);
-		sourceIds.add(s.id);
+		if (sourceKinds.has(s.id)) errors.push(`sources[${i}].id: duplicate id "${s.id}"`);
+		sourceKinds.set(s.id, s.kind);
 	});
 	// Places, flows, areas and events share one id space: the map, the URL and the details panel
 	// select any of them by id alone.
@@ -299,8 +300,14 @@ function crossReferenceErrors(story: Story): string[] {
 	};
 	const checkEvidence = (path: string, evidence: readonly Evidence[]) =>
 		evidence.forEach((e, j) => {
-			if (!sourceIds.has(e.source))
-				errors.push(`${path}.evidence[${j}].source: unknown source "${e.source}"`);
+			const at = `${path}.evidence[${j}]`;
+			const kind = sourceKinds.get(e.source);
+			if (kind === undefined) errors.push(`${at}.source: unknown source "${e.source}"`);
+			// Everything the article reports is located in it; public record is not in it at all.
+			else if (kind === 'public-record' && e.paragraph !== undefined)
+				errors.push(`${at}.paragraph: public record is not in the article, so it has no paragraph`);
+			else if (kind !== 'public-record' && e.paragraph === undefined)
+				errors.push(`${at}.paragraph: required for a source the article reports ("${e.source}")`);
 		});
 	story.flows.forEach((f, i) => {
 		claim('flows', i, f.id);

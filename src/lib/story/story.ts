@@ -1,4 +1,4 @@
-import type { Coord, Story, When } from './vocabulary';
+import type { Coord, Evidence, Story, When } from './vocabulary';
 
 /*
  * The built-in story: ZDFheute, September 2023, by Elisabeth Schmidt (ZDF East Asia
@@ -57,6 +57,20 @@ const SHOIGU_VISIT: When = {
 const DELEGATION: When = { precision: 'month', start: '2023-08' };
 
 const UNDATED: When = { precision: 'undated' };
+
+/*
+ * Every deal the article considers (missiles, shells, technology, satellites, food, workers)
+ * comes with the article's own two caveats: such deals are far from certain (para. 21), and a
+ * deal might turn out rather small (para. 23).
+ */
+const DEAL_CAVEATS: Evidence[] = [
+	{ source: 'zdfheute', paragraph: 21, quote: 'Doch derlei Deals sind alles andere als sicher' },
+	{ source: 'zdfheute', paragraph: 23, quote: 'könnte demnach auch eher klein ausfallen' }
+];
+const DEAL_CAVEAT_TEXT = {
+	de: ' Der Artikel betont: Derlei Deals sind „alles andere als sicher“; ein Deal könnte „eher klein ausfallen“.',
+	en: ' The article stresses that such deals are "far from certain" (alles andere als sicher) and that a deal might turn out "rather small".'
+};
 
 const RECOGNITION_WHEN: When = {
 	precision: 'undated',
@@ -122,6 +136,21 @@ export const story: Story = {
 			}
 		},
 		{
+			id: 'public-record',
+			kind: 'public-record',
+			name: { de: 'Öffentlich dokumentiert', en: 'Public record' },
+			detail: {
+				de: 'Nicht aus dem Artikel: Tatsachen, die nach breiter Berichterstattung gesichert sind (etwa Reisedaten und -orte, berichtet u. a. von Reuters, AP, TASS und KCNA).',
+				en: 'Not from the article: facts settled by wide reporting (such as travel dates and places, reported by Reuters, AP, TASS and KCNA among others).'
+			}
+		},
+		{
+			id: 'russian-military',
+			kind: 'government',
+			name: { de: 'Russische Militärs', en: 'Russian military officers' },
+			detail: { de: 'Vom Artikel nicht näher benannt.', en: 'Not named further in the article.' }
+		},
+		{
 			id: 'unattributed',
 			kind: 'unattributed',
 			name: { de: 'Ohne Quellenangabe', en: 'Unattributed' },
@@ -171,6 +200,17 @@ export const story: Story = {
 				de: 'Im Artikel nicht genannt. Öffentlich dokumentiert: In der Werft von Sinpo (Provinz Süd-Hamgyong) wurde das U-Boot vorgestellt.',
 				en: 'Not named in the article. Public record: the submarine was unveiled at the Sinpo shipyard (South Hamgyong province).'
 			}
+		},
+		{
+			id: 'vostochny',
+			name: { de: 'Kosmodrom Wostotschny', en: 'Vostochny Cosmodrome' },
+			coord: [128.334, 51.884],
+			role: 'city',
+			country: '643',
+			note: {
+				de: 'Im Artikel nicht genannt. Öffentlich dokumentiert: Hier, im Amur-Gebiet, trafen sich Kim und Putin am 13. September 2023.',
+				en: 'Not named in the article. Public record: Kim and Putin met here, in the Amur region, on 13 September 2023.'
+			}
 		}
 	],
 
@@ -186,15 +226,15 @@ export const story: Story = {
 				precision: 'day',
 				start: '2023-09-12',
 				note: {
-					de: 'Der Artikel nennt kein Datum; die Ankunft in Russland am 12. September 2023 ist öffentlich dokumentiert.',
-					en: 'The article gives no date; the arrival in Russia on 12 September 2023 is public record.'
+					de: 'Der Artikel nennt kein Datum; die Ankunft in Russland (Grenzbahnhof Chassan) am 12. September 2023 ist öffentlich dokumentiert.',
+					en: 'The article gives no date; the arrival in Russia (Khasan border station) on 12 September 2023 is public record.'
 				}
 			},
 			certainty: 'claimed',
 			label: { de: 'Kims Panzerzug', en: "Kim's armoured train" },
 			summary: {
-				de: 'Laut südkoreanischen Medien ist Kim Jong Un mit einem gepanzerten Zug in Russland eingetroffen; er soll auf dem Weg nach Wladiwostok sein. In Russland ist ein Treffen mit Putin geplant. Die Linie folgt ungefähr der Bahnstrecke.',
-				en: 'According to South Korean media, Kim Jong Un has arrived in Russia by armoured train; he is said to be heading for Vladivostok. A meeting with Putin is planned in Russia. The line roughly follows the railway.'
+				de: 'Laut südkoreanischen Medien ist Kim Jong Un mit einem gepanzerten Zug in Russland eingetroffen; er soll auf dem Weg nach Wladiwostok sein. In Russland ist ein Treffen mit Putin geplant. Die Linie folgt ungefähr der Bahnstrecke und endet, wie der Artikel, in Wladiwostok. Öffentlich dokumentiert: Der Zug fuhr von Chassan nach Norden zum Kosmodrom Wostotschny, wo Kim und Putin sich am 13. September trafen; Wladiwostok besuchte Kim erst danach.',
+				en: 'According to South Korean media, Kim Jong Un has arrived in Russia by armoured train; he is said to be heading for Vladivostok. A meeting with Putin is planned in Russia. The line roughly follows the railway and ends, as the article does, in Vladivostok. Public record: from Khasan the train went north to the Vostochny Cosmodrome, where Kim and Putin met on 13 September; Kim visited Vladivostok only afterwards.'
 			},
 			evidence: [
 				{
@@ -207,7 +247,8 @@ export const story: Story = {
 					source: 'zdfheute',
 					paragraph: 2,
 					quote: 'Dort ist ein Treffen mit Präsident Wladimir Putin geplant'
-				}
+				},
+				{ source: 'public-record' }
 			]
 		},
 		{
@@ -226,7 +267,7 @@ export const story: Story = {
 				{
 					source: 'zdfheute',
 					paragraph: 11,
-					quote: 'Im Juli reiste Schoigus anlässlich des 70. Jahrestages des Waffenstillstands'
+					quote: 'anlässlich des 70. Jahrestages des Waffenstillstands im Korea-Krieg nach Nordkorea'
 				},
 				{
 					source: 'zdfheute',
@@ -280,19 +321,19 @@ export const story: Story = {
 			]
 		},
 
-		// --- arms --------------------------------------------------------------------------------
-		// Drawn in the direction of the request (Moscow asks Pyongyang); no delivery is claimed.
+		// A request is a diplomatic act: drawn Moscow -> Pyongyang as diplomacy, so no arms arrow ever
+		// points at North Korea. The arms that were asked for would go the other way (see below).
 		{
 			id: 'shoigu-arms-request',
-			kind: 'arms',
+			kind: 'diplomacy',
 			from: 'moscow',
 			to: 'pyongyang',
 			when: SHOIGU_VISIT,
 			certainty: 'claimed',
-			label: { de: 'Bitte um Waffenhilfe', en: 'Request for arms aid' },
+			label: { de: 'Schoigus Bitte um Waffenhilfe', en: "Shoigu's plea for arms" },
 			summary: {
-				de: 'Laut dem Nationalen Sicherheitsrat der USA bat Schoigu bei seinem Besuch in Nordkorea um Waffenhilfe. Der Artikel bestätigt das nicht; er hält es für möglich, dass ein Waffen-Deal vorbereitet wird.',
-				en: 'According to the US National Security Council, Shoigu asked for arms aid during his visit to North Korea. The article does not confirm this; it considers it possible that an arms deal is being prepared.'
+				de: 'Laut dem Nationalen Sicherheitsrat der USA bat Schoigu bei seinem Besuch in Nordkorea um Waffenhilfe, also um Waffen aus Nordkorea für Russland. Der Artikel bestätigt das nicht; er hält es für möglich, dass ein Waffen-Deal vorbereitet wird.',
+				en: 'According to the US National Security Council, Shoigu asked for arms aid during his visit to North Korea, that is, for North Korean weapons for Russia. The article does not confirm this; it considers it possible that an arms deal is being prepared.'
 			},
 			evidence: [
 				{ source: 'us-nsc', paragraph: 11, quote: 'habe er dabei auch um Waffenhilfe gebeten' },
@@ -303,6 +344,7 @@ export const story: Story = {
 				}
 			]
 		},
+		// --- arms --------------------------------------------------------------------------------
 		{
 			id: 'kn23-missiles',
 			kind: 'arms',
@@ -312,8 +354,12 @@ export const story: Story = {
 			certainty: 'possible',
 			label: { de: 'Raketen vom Typ KN-23', en: 'KN-23 missiles' },
 			summary: {
-				de: 'Laut NK-News-Korrespondent Bremer wären nordkoreanische Kurzstreckenraketen wie die KN-23 für Russland interessant: Sie ähneln dem russischen Iskander-System und könnten ohne größere Anpassung in der Ukraine eingesetzt werden. Eine Lieferung berichtet der Artikel nicht.',
-				en: "According to NK News correspondent Bremer, North Korean short-range missiles such as the KN-23 would interest Russia: they resemble Russia's Iskander system and could be used in Ukraine without major changes. The article reports no delivery."
+				de:
+					'Laut NK-News-Korrespondent Bremer wären nordkoreanische Kurzstreckenraketen wie die KN-23 für Russland interessant: Sie ähneln dem russischen Iskander-System und könnten ohne größere Anpassung in der Ukraine eingesetzt werden. Eine Lieferung berichtet der Artikel nicht.' +
+					DEAL_CAVEAT_TEXT.de,
+				en:
+					"According to NK News correspondent Bremer, North Korean short-range missiles such as the KN-23 would interest Russia: they resemble Russia's Iskander system and could be used in Ukraine without major changes. The article reports no delivery." +
+					DEAL_CAVEAT_TEXT.en
 			},
 			evidence: [
 				{ source: 'bremer', paragraph: 16, quote: 'Kurzstrecken-Raketen, etwa vom Typ KN-23' },
@@ -321,7 +367,8 @@ export const story: Story = {
 					source: 'bremer',
 					paragraph: 16,
 					quote: 'Diese Waffen ähnelten dem russischen Iskander-Raketensystem, so Bremer'
-				}
+				},
+				...DEAL_CAVEATS
 			]
 		},
 		{
@@ -333,13 +380,23 @@ export const story: Story = {
 			certainty: 'possible',
 			label: { de: 'Artillerie- und Panzermunition', en: 'Artillery and tank shells' },
 			summary: {
-				de: 'Bremer hält weitere Munitionslieferungen für denkbar: Artilleriegeschosse von 122 bis 152 Millimetern und Panzermunition von 100 bis 150 Millimetern aus Sowjetzeiten, wie Russland sie in der Ukraine noch einsetzt. Laut Artikel müssen russische Truppen Geschosse rationieren.',
-				en: 'Bremer considers further ammunition deliveries conceivable: Soviet-era artillery shells of 122 to 152 mm and tank rounds of 100 to 150 mm, which Russia still uses in Ukraine. According to the article, Russian forces have to ration shells.'
+				de:
+					'Bremer hält weitere Munitionslieferungen für denkbar: Geschosse von 122 bis 152 Millimetern für die Artillerie und von 100 bis 150 Millimetern für Panzer aus Sowjetzeiten, die Russland in der Ukraine noch einsetzt. Russische Militärs beklagen laut Artikel seit Wochen, dass Geschosse rationiert werden müssen.' +
+					DEAL_CAVEAT_TEXT.de,
+				en:
+					'Bremer considers further ammunition deliveries conceivable: 122 to 152 mm shells for artillery and 100 to 150 mm rounds for Soviet-era tanks, which Russia still uses in Ukraine. According to the article, Russian military officers have been complaining for weeks that shells have to be rationed.' +
+					DEAL_CAVEAT_TEXT.en
 			},
 			evidence: [
 				{ source: 'bremer', paragraph: 16, quote: 'Denkbar wären weitere Munitionslieferungen' },
 				{ source: 'bremer', paragraph: 16, quote: '152 bis 122 Millimeter-Geschosse für die Artillerie' },
-				{ source: 'zdfheute', paragraph: 8, quote: 'dass Geschosse rationiert werden müssen' }
+				{
+					source: 'bremer',
+					paragraph: 16,
+					quote: '100 bis 150 Millimeter für die Panzer aus Sowjetunion-Zeiten'
+				},
+				{ source: 'russian-military', paragraph: 8, quote: 'dass Geschosse rationiert werden müssen' },
+				...DEAL_CAVEATS
 			]
 		},
 
@@ -353,8 +410,12 @@ export const story: Story = {
 			certainty: 'possible',
 			label: { de: 'Militärtechnik und Know-how', en: 'Military tech, know-how' },
 			summary: {
-				de: 'Im Gegenzug könnte Nordkorea von Russland Technik für sein Militär und Know-how erhalten, so die Einschätzung des Artikels.',
-				en: 'In return, North Korea could receive military technology and know-how from Russia, the article suggests.'
+				de:
+					'Im Gegenzug könnte Nordkorea von Russland Technik für sein Militär und Know-how erhalten, so die Einschätzung des Artikels.' +
+					DEAL_CAVEAT_TEXT.de,
+				en:
+					'In return, North Korea could receive military technology and know-how from Russia, the article suggests.' +
+					DEAL_CAVEAT_TEXT.en
 			},
 			evidence: [
 				{
@@ -362,7 +423,12 @@ export const story: Story = {
 					paragraph: 18,
 					quote: 'könnte Nordkorea auch von Russland Technik fürs Militär'
 				},
-				{ source: 'zdfheute', paragraph: 15, quote: 'Waffen und Personal gegen Lebensmittel sowie Know-How?' }
+				{
+					source: 'zdfheute',
+					paragraph: 15,
+					quote: 'Waffen und Personal gegen Lebensmittel sowie Know-How?'
+				},
+				...DEAL_CAVEATS
 			]
 		},
 		{
@@ -374,15 +440,20 @@ export const story: Story = {
 			certainty: 'possible',
 			label: { de: 'Hilfe bei Satelliten', en: 'Satellite programme help' },
 			summary: {
-				de: 'Russland könnte Nordkorea auch bei seinem bislang gescheiterten Satellitenprogramm helfen, so die Einschätzung des Artikels.',
-				en: 'Russia could also help North Korea with its satellite programme, which has failed so far, the article suggests.'
+				de:
+					'Russland könnte Nordkorea auch bei seinem bislang gescheiterten Satellitenprogramm helfen, so die Einschätzung des Artikels.' +
+					DEAL_CAVEAT_TEXT.de,
+				en:
+					'Russia could also help North Korea with its satellite programme, which has failed so far, the article suggests.' +
+					DEAL_CAVEAT_TEXT.en
 			},
 			evidence: [
 				{
 					source: 'zdfheute',
 					paragraph: 18,
 					quote: 'sein - bislang gescheitertes - Satellitenprogramm erhalten'
-				}
+				},
+				...DEAL_CAVEATS
 			]
 		},
 
@@ -424,10 +495,17 @@ export const story: Story = {
 			certainty: 'possible',
 			label: { de: 'Lebensmittel als Gegenleistung', en: 'Food deals in return' },
 			summary: {
-				de: 'Im Tausch gegen Arbeitskräfte könnte Kim Jong Un mit Russland Lebensmitteldeals aushandeln, so die Einschätzung des Artikels.',
-				en: 'In exchange for workers, Kim Jong Un could negotiate food deals with Russia, the article suggests.'
+				de:
+					'Im Tausch gegen Arbeitskräfte könnte Kim Jong Un mit Russland Lebensmitteldeals aushandeln, so die Einschätzung des Artikels.' +
+					DEAL_CAVEAT_TEXT.de,
+				en:
+					'In exchange for workers, Kim Jong Un could negotiate food deals with Russia, the article suggests.' +
+					DEAL_CAVEAT_TEXT.en
 			},
-			evidence: [{ source: 'zdfheute', paragraph: 18, quote: 'im Gegenzug Lebensmitteldeals herausschlagen' }]
+			evidence: [
+				{ source: 'zdfheute', paragraph: 18, quote: 'im Gegenzug Lebensmitteldeals herausschlagen' },
+				...DEAL_CAVEATS
+			]
 		},
 
 		// --- labour --------------------------------------------------------------------------------
@@ -440,12 +518,17 @@ export const story: Story = {
 			certainty: 'possible',
 			label: { de: 'Arbeitskräfte, etwa Mechaniker', en: 'Workers such as mechanics' },
 			summary: {
-				de: 'Kim Jong Un könnte Putin Arbeitskräfte anbieten, etwa dringend gesuchte Mechaniker, so die Einschätzung des Artikels.',
-				en: 'Kim Jong Un could offer Putin workers, such as badly needed mechanics, the article suggests.'
+				de:
+					'Kim Jong Un könnte Putin Arbeitskräfte anbieten, etwa dringend gesuchte Mechaniker, so die Einschätzung des Artikels.' +
+					DEAL_CAVEAT_TEXT.de,
+				en:
+					'Kim Jong Un could offer Putin workers, such as badly needed mechanics, the article suggests.' +
+					DEAL_CAVEAT_TEXT.en
 			},
 			evidence: [
 				{ source: 'zdfheute', paragraph: 18, quote: 'Kim Jong Un könnte Putin auch Arbeitskräfte anbieten' },
-				{ source: 'zdfheute', paragraph: 18, quote: 'dringend gesuchte Mechaniker etwa' }
+				{ source: 'zdfheute', paragraph: 18, quote: 'dringend gesuchte Mechaniker etwa' },
+				...DEAL_CAVEATS
 			]
 		},
 
@@ -548,8 +631,8 @@ export const story: Story = {
 			certainty: 'possible',
 			label: { de: 'Pekings Segen nötig', en: "Beijing's blessing needed" },
 			summary: {
-				de: 'Nach Einschätzung der Autorin wird ohne den Segen Chinas „wohl“ nichts zwischen Pjöngjang und Moskau entschieden; Kim kann es sich nicht leisten, Xi Jinping zu verärgern. Eine Einschätzung, kein berichteter Vorgang.',
-				en: 'The author judges that without China\'s blessing nothing will "probably" be decided between Pyongyang and Moscow; Kim cannot afford to anger Xi Jinping. An assessment, not a reported event.'
+				de: 'Nach Einschätzung der Autorin wird ohne den Segen Chinas „wohl“ nichts zwischen Pjöngjang und Moskau entschieden; Kim kann es sich derzeit nicht leisten, Xi Jinping zu verärgern. Eine Einschätzung, kein berichteter Vorgang.',
+				en: 'The author judges that without China\'s blessing nothing will "probably" be decided between Pyongyang and Moscow; Kim cannot currently afford to anger Xi Jinping. An assessment, not a reported event.'
 			},
 			evidence: [
 				{
@@ -578,8 +661,8 @@ export const story: Story = {
 			certainty: 'possible',
 			label: { de: 'Pekings Segen nötig', en: "Beijing's blessing needed" },
 			summary: {
-				de: 'Nach Einschätzung der Autorin wird ohne den Segen Chinas „wohl“ nichts zwischen Moskau und Pjöngjang entschieden; auch Putin kann es sich nicht leisten, Xi Jinping zu verärgern. Eine Einschätzung, kein berichteter Vorgang.',
-				en: 'The author judges that without China\'s blessing nothing will "probably" be decided between Moscow and Pyongyang; Putin, too, cannot afford to anger Xi Jinping. An assessment, not a reported event.'
+				de: 'Nach Einschätzung der Autorin wird ohne den Segen Chinas „wohl“ nichts zwischen Moskau und Pjöngjang entschieden; auch Putin kann es sich derzeit nicht leisten, Xi Jinping zu verärgern. Eine Einschätzung, kein berichteter Vorgang.',
+				en: 'The author judges that without China\'s blessing nothing will "probably" be decided between Moscow and Pyongyang; Putin, too, cannot currently afford to anger Xi Jinping. An assessment, not a reported event.'
 			},
 			evidence: [
 				{
@@ -662,13 +745,18 @@ export const story: Story = {
 				en: 'The new submarine is to patrol the waters between Korea and Japan; the article gives this with "soll" (is to / is said to) and no source, in the context of Kim\'s announcement. International experts doubt that the submarine works. The outline is approximate.'
 			},
 			certainty: 'claimed',
+			// The dated thing is the announcement of a plan ("soll"), not patrols under way.
 			when: {
-				precision: 'since',
+				precision: 'day',
 				start: '2023-09-06',
 				note: {
-					de: 'Der Plan wurde mit der Vorstellung des U-Boots am 6. September 2023 bekannt (öffentlich dokumentiert).',
-					en: 'The plan was made known with the unveiling of the submarine on 6 September 2023 (public record).'
+					de: 'Angekündigt mit der Vorstellung des U-Boots am 6. September 2023 (Datum öffentlich dokumentiert). Der Artikel berichtet einen Plan, keine laufenden Patrouillen.',
+					en: 'Announced with the unveiling of the submarine on 6 September 2023 (date public record). The article reports a plan, not patrols under way.'
 				}
+			},
+			note: {
+				de: 'Die Fläche ist eine grobe Darstellung der Gewässer zwischen Korea und Japan (Japanisches Meer/Ostmeer und Koreastraße), keine angekündigte Grenze.',
+				en: 'The shape roughly shows the waters between Korea and Japan (Sea of Japan/East Sea and the Korea Strait); it is not an announced boundary.'
 			},
 			evidence: [
 				{
@@ -691,6 +779,10 @@ export const story: Story = {
 				de: 'Nordkorea erkannte die von Russland besetzte Krim als russisch an.',
 				en: 'North Korea recognised Russian-occupied Crimea as Russian.'
 			},
+			note: {
+				de: 'Die Fläche zeigt die Halbinsel Krim mit Sewastopol, ungefähr umrissen. Die Karte zeigt die Krim völkerrechtlich als Teil der Ukraine.',
+				en: 'The shape is the Crimean peninsula with Sevastopol, outlined approximately. The map shows Crimea as part of Ukraine under international law.'
+			},
 			certainty: 'reported',
 			when: { precision: 'undated' },
 			evidence: [
@@ -704,6 +796,10 @@ export const story: Story = {
 			summary: {
 				de: 'Nordkorea erkannte die selbst ernannte „Volksrepublik“ Luhansk an.',
 				en: 'North Korea recognised the self-declared Luhansk "people\'s republic".'
+			},
+			note: {
+				de: 'Die Fläche zeigt die ukrainische Oblast Luhansk, das Gebiet, das die selbst ernannte „Volksrepublik“ beansprucht – nicht die Frontlinie und nicht das von Russland besetzte Gebiet. Umriss ungefähr.',
+				en: 'The shape is Ukraine\'s Luhansk oblast, the territory the self-declared "people\'s republic" claims – not the front line, nor the area Russia occupies. Outline approximate.'
 			},
 			certainty: 'reported',
 			when: RECOGNITION_WHEN,
@@ -723,6 +819,10 @@ export const story: Story = {
 				de: 'Nordkorea erkannte die selbst ernannte „Volksrepublik“ Donezk an.',
 				en: 'North Korea recognised the self-declared Donetsk "people\'s republic".'
 			},
+			note: {
+				de: 'Die Fläche zeigt die ukrainische Oblast Donezk, das Gebiet, das die selbst ernannte „Volksrepublik“ beansprucht – nicht die Frontlinie und nicht das von Russland besetzte Gebiet. Umriss ungefähr.',
+				en: 'The shape is Ukraine\'s Donetsk oblast, the territory the self-declared "people\'s republic" claims – not the front line, nor the area Russia occupies. Outline approximate.'
+			},
 			certainty: 'reported',
 			when: RECOGNITION_WHEN,
 			evidence: [
@@ -736,6 +836,37 @@ export const story: Story = {
 	],
 
 	events: [
+		// The article was written before the meeting: it says one is planned and that Kim is said to
+		// be heading for Vladivostok. Where and when it took place is public record.
+		{
+			id: 'kim-putin-meeting',
+			place: 'vostochny',
+			when: {
+				precision: 'day',
+				start: '2023-09-13',
+				note: {
+					de: 'Öffentlich dokumentiert; der Artikel nennt nur ein geplantes Treffen „in Russland“ und Wladiwostok als Reiseziel.',
+					en: 'Public record; the article only speaks of a planned meeting in Russia and names Vladivostok as the destination.'
+				}
+			},
+			title: {
+				de: 'Kim trifft Putin am Kosmodrom Wostotschny',
+				en: 'Kim meets Putin at the Vostochny Cosmodrome'
+			},
+			summary: {
+				de: 'Das im Artikel angekündigte Treffen fand am 13. September 2023 am Weltraumbahnhof Wostotschny im Amur-Gebiet statt, nicht in Wladiwostok (öffentlich dokumentiert). Danach besuchte Kim Komsomolsk am Amur und Wladiwostok; am 17. September reiste er ab. Was dort vereinbart wurde, steht nicht im Artikel.',
+				en: 'The meeting the article anticipates took place on 13 September 2023 at the Vostochny space centre in the Amur region, not in Vladivostok (public record). Kim then visited Komsomolsk-on-Amur and Vladivostok and left on 17 September. What was agreed there is not in the article.'
+			},
+			certainty: 'reported',
+			evidence: [
+				{ source: 'public-record' },
+				{
+					source: 'zdfheute',
+					paragraph: 2,
+					quote: 'Dort ist ein Treffen mit Präsident Wladimir Putin geplant'
+				}
+			]
+		},
 		{
 			id: 'submarine-unveiling',
 			place: 'sinpo',
@@ -752,8 +883,8 @@ export const story: Story = {
 				en: 'Unveiling of the submarine "Hero Kim Kun Ok"'
 			},
 			summary: {
-				de: 'Kim Jong Un stellt das U-Boot „Hero Kim Kun Ok“ vor und erklärt, Nordkorea verfüge nun über ein „Atom-U-Boot“, das bis zu zehn Raketen mit Nuklearsprengköpfen tragen und abfeuern könne. Internationale Experten bezweifeln, dass es funktioniert. Der Ort, die Werft Sinpo, steht nicht im Artikel.',
-				en: 'Kim Jong Un unveils the submarine "Hero Kim Kun Ok" and claims North Korea now has a "nuclear submarine" that can carry and fire up to ten nuclear-tipped missiles. International experts doubt that it works. The place, the Sinpo shipyard, is not named in the article.'
+				de: 'Kim Jong Un stellt das U-Boot „Hero Kim Kun Ok“ vor und erklärt, Nordkorea verfüge nun über ein „Atom-U-Boot“, das bis zu zehn Raketen mit Nuklearsprengköpfen tragen und abfeuern könne. Gemeint ist ein atomar bewaffnetes, kein atomgetriebenes U-Boot: Nordkoreas Staatsmedien (KCNA) nannten es „taktisches Atomangriffs-U-Boot“ (öffentlich dokumentiert). Internationale Experten bezweifeln, dass es funktioniert. Der Ort, die Werft Sinpo, steht nicht im Artikel.',
+				en: 'Kim Jong Un unveils the submarine "Hero Kim Kun Ok" and claims North Korea now has a "nuclear submarine" (Atom-U-Boot) that can carry and fire up to ten nuclear-tipped missiles. It is meant to be nuclear-armed, not nuclear-powered: North Korea\'s state media (KCNA) called it a "tactical nuclear attack submarine" (public record). International experts doubt that it works. The place, the Sinpo shipyard, is not named in the article.'
 			},
 			// The unveiling itself is reported; the capabilities are Kim's claims (see evidence).
 			certainty: 'reported',
@@ -769,7 +900,8 @@ export const story: Story = {
 					source: 'zdfheute',
 					paragraph: 7,
 					quote: 'internationale Experten noch an der Funktionsfähigkeit des neuen U-Boots zweifeln'
-				}
+				},
+				{ source: 'public-record' }
 			]
 		},
 		{

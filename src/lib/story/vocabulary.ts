@@ -80,7 +80,20 @@ export function isIsoMonth(s: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Entities
 
-export const SOURCE_KINDS = ['article', 'media', 'government', 'analyst', 'unattributed'] as const;
+/**
+ * Who a piece of evidence comes from. All but 'public-record' are voices the article itself
+ * reports (so their evidence names the article paragraph); 'public-record' is well-documented
+ * fact from outside the article (dates, places), named in the source's `detail` and never cited
+ * by paragraph.
+ */
+export const SOURCE_KINDS = [
+	'article',
+	'media',
+	'government',
+	'analyst',
+	'unattributed',
+	'public-record'
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export interface Source {
@@ -104,8 +117,11 @@ export interface Place {
 export interface Evidence {
 	/** A source id. */
 	source: string;
-	/** 1-based number of the non-empty line (= paragraph) of the article text. */
-	paragraph: number;
+	/**
+	 * 1-based number of the non-empty line of the article text (headings and boxes count as lines).
+	 * Required for every source the article reports; absent for public record.
+	 */
+	paragraph?: number;
 	/** Short verbatim German phrase from that paragraph. */
 	quote?: string;
 }
@@ -145,6 +161,8 @@ export interface Area {
 	name: LocalText;
 	/** A short second line for the map label, e.g. what the area is about. */
 	caption?: LocalText;
+	/** What the drawn shape stands for and how exact it is. */
+	note?: LocalText;
 	summary: LocalText;
 	certainty: Certainty;
 	when: When;
