@@ -18,7 +18,7 @@ import { buildWorldTopology } from './lib/world-topology';
  * Build-time geodata: `npx tsx geo/build.ts [outDir]` writes static/data/world.topo.json and
  * static/data/areas.geojson (what the first view fetches) and areas.provenance.json (where each
  * area comes from; fetched by nobody at load) from Natural Earth (world-atlas) and the hand-drawn
- * outlines in geo/inputs. Deterministic and idempotent; fails if the first-view files together
+ * outlines in the built-in story's package (src/stories/nk-russia-2023/areas). Deterministic and idempotent; fails if the first-view files together
  * exceed their gzip budget.
  */
 
@@ -29,7 +29,8 @@ export const AREAS_PROVENANCE_FILE = 'areas.provenance.json';
 export const FIRST_VIEW_FILES = [WORLD_FILE, AREAS_FILE] as const;
 export const DEFAULT_OUT_DIR = fileURLToPath(new URL('../static/data/', import.meta.url));
 
-const INPUTS = new URL('./inputs/', import.meta.url);
+/** The hand-drawn outlines the built-in story's areas are cut from: part of its package. */
+export const AREA_INPUTS = new URL('../src/stories/nk-russia-2023/areas/', import.meta.url);
 const NATURAL_EARTH = `Natural Earth 10m (public domain) via world-atlas ${ATLAS_VERSION}`;
 
 export interface GeoBuildReport {
@@ -202,7 +203,7 @@ function checkFirstViewBudget(gzipBytes: Record<(typeof FIRST_VIEW_FILES)[number
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function readInput<G extends Polygon, P>(name: string): FeatureCollection<G, P> {
-	return JSON.parse(readFileSync(new URL(name, INPUTS), 'utf8')) as FeatureCollection<G, P>;
+	return JSON.parse(readFileSync(new URL(name, AREA_INPUTS), 'utf8')) as FeatureCollection<G, P>;
 }
 
 /** Readers (the dev server, parallel tests) never see a half-written file. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AREAS_FILE, AREAS_PROVENANCE_FILE, WORLD_FILE } from './build';
+import { AREA_INPUTS, AREAS_FILE, AREAS_PROVENANCE_FILE, WORLD_FILE } from './build';
 
 /**
  * Whether the generated files are newer than everything they are built from, so tests (and
@@ -11,6 +11,7 @@ import { AREAS_FILE, AREAS_PROVENANCE_FILE, WORLD_FILE } from './build';
 const GEO_DIR = fileURLToPath(new URL('.', import.meta.url));
 const SOURCES = [
 	GEO_DIR,
+	fileURLToPath(AREA_INPUTS),
 	fileURLToPath(new URL('../src/lib/geo/antimeridian.ts', import.meta.url)),
 	fileURLToPath(new URL('../node_modules/world-atlas/package.json', import.meta.url)),
 	fileURLToPath(new URL('../node_modules/i18n-iso-countries/package.json', import.meta.url))

@@ -92,7 +92,7 @@ export function renderPreview(box: BBox, dataDir: string = DEFAULT_OUT_DIR): Buf
 	}
 
 	for (const input of ['patrol-waters-outline.geojson', 'recognised-regions.geojson']) {
-		const outlines = readJson<FeatureCollection>(fileUrlPath(`./inputs/${input}`));
+		const outlines = readJson<FeatureCollection>(fileUrlPath(`../src/stories/nk-russia-2023/areas/${input}`));
 		for (const outline of outlines.features) stroke(linesOf(outline.geometry), [220, 30, 30]);
 	}
 	return PNG.sync.write(png);

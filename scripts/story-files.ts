@@ -3,9 +3,9 @@
  * - `static/story.schema.json`: the story file format as JSON Schema, generated from the zod
  *   schema the app validates with. Cross-reference rules (a flow's places must exist, ids unique)
  *   are not expressible in JSON Schema; the app checks them and lists them in the description.
- * - `static/data/story.json`: the built-in story (src/lib/story/story.ts, its one home) as data.
- *   The page loads it like any story file, so it ships as data rather than as code; it is
- *   checked with `parseStory` first, so a broken built-in story fails the build.
+ * - `static/data/story.json`: the built-in story (src/stories/nk-russia-2023/story.json, its one
+ *   home) as data. The page loads it like any story file, so it ships as data rather than as code;
+ *   it is checked with `parseStory` first, so a broken built-in story fails the build.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

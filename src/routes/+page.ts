@@ -3,7 +3,7 @@ import type { PageLoad } from './$types';
 
 /**
  * The built-in story, as data (static/data/story.json, written by scripts/story-files.ts from
- * src/lib/story/story.ts). Fetched once, while the page is prerendered: SvelteKit inlines the
+ * its package, src/stories/nk-russia-2023/story.json). Fetched once, while the page is prerendered: SvelteKit inlines the
  * response into the HTML and replays it on hydration, so the browser makes no request for it and
  * the story is not part of the page's code. It was checked against the schema at build time.
  */

@@ -222,7 +222,15 @@ describe('PNG export', () => {
 			if (preset === 'full-hd' || preset === 'a4-landscape-300dpi')
 				console.log(`PNG export ${preset} ${width}x${height}: ${(file.ms / 1000).toFixed(1)} s`);
 			expect(file.name).toBe(
-				exportFilename({ kind: 'png', month: null, latestMonth: LATEST_MONTH, lang: 'de', width, height })
+				exportFilename({
+					base: 'nk-russia-flows',
+					kind: 'png',
+					month: null,
+					latestMonth: LATEST_MONTH,
+					lang: 'de',
+					width,
+					height
+				})
 			);
 			expect(file.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de_${width}x${height}.png`);
 			const png = PNG.sync.read(file.data);

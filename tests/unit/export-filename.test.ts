@@ -2,27 +2,64 @@ import { describe, expect, it } from 'vitest';
 import { exportFilename } from '../../src/lib/export/filename';
 
 describe('exportFilename', () => {
+	it("starts with the story's own base, and never lets an unsafe base through", () => {
+		expect(exportFilename({ base: 'kims-trip-2023', kind: 'csv', month: null, lang: 'en' })).toBe(
+			'kims-trip-2023_all_en.csv'
+		);
+		expect(exportFilename({ base: '../x', kind: 'csv', month: null, lang: 'en' })).toBe('story_all_en.csv');
+	});
+
 	it('names what, when, language and size', () => {
-		expect(exportFilename({ kind: 'png', month: '2023-09', lang: 'de', width: 3508, height: 2480 })).toBe(
-			'nk-russia-flows_2023-09_de_3508x2480.png'
+		expect(
+			exportFilename({
+				base: 'nk-russia-flows',
+				kind: 'png',
+				month: '2023-09',
+				lang: 'de',
+				width: 3508,
+				height: 2480
+			})
+		).toBe('nk-russia-flows_2023-09_de_3508x2480.png');
+		expect(
+			exportFilename({
+				base: 'nk-russia-flows',
+				kind: 'svg',
+				month: '2023-07',
+				lang: 'en',
+				width: 1200,
+				height: 675
+			})
+		).toBe('nk-russia-flows_2023-07_en_1200x675.svg');
+		expect(
+			exportFilename({
+				base: 'nk-russia-flows',
+				kind: 'geojson',
+				month: '2023-07',
+				lang: 'en',
+				width: 1200,
+				height: 675
+			})
+		).toBe('nk-russia-flows_2023-07_en.geojson');
+		expect(exportFilename({ base: 'nk-russia-flows', kind: 'csv', month: null, lang: 'de' })).toBe(
+			'nk-russia-flows_all_de.csv'
 		);
-		expect(exportFilename({ kind: 'svg', month: '2023-07', lang: 'en', width: 1200, height: 675 })).toBe(
-			'nk-russia-flows_2023-07_en_1200x675.svg'
-		);
-		expect(exportFilename({ kind: 'geojson', month: '2023-07', lang: 'en', width: 1200, height: 675 })).toBe(
-			'nk-russia-flows_2023-07_en.geojson'
-		);
-		expect(exportFilename({ kind: 'csv', month: null, lang: 'de' })).toBe('nk-russia-flows_all_de.csv');
 	});
 
 	it('uses the latest data month when there is no time filter', () => {
-		expect(exportFilename({ kind: 'csv', month: null, lang: 'de', latestMonth: '2023-09' })).toBe(
-			'nk-russia-flows_2023-09_de.csv'
-		);
+		expect(
+			exportFilename({
+				base: 'nk-russia-flows',
+				kind: 'csv',
+				month: null,
+				lang: 'de',
+				latestMonth: '2023-09'
+			})
+		).toBe('nk-russia-flows_2023-09_de.csv');
 	});
 
 	it('lets only safe characters through, whatever it is given', () => {
 		const name = exportFilename({
+			base: 'nk-russia-flows',
 			kind: 'png',
 			month: '../../etc/passwd',
 			lang: 'de/../x' as 'de',

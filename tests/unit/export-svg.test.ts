@@ -12,7 +12,7 @@ import {
 } from '../../src/lib/map/storyFeatures';
 import type { WorldData } from '../../src/lib/map/worldData';
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
-import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
+import { FLOW_KINDS, presentationOf, story, type Story } from '../../src/lib/story';
 import { DEFAULT_VIEW } from '../support/views';
 
 // A small synthetic world: square countries, so the tests need no geo build.
@@ -99,6 +99,7 @@ function render(overrides: Partial<SvgInput> = {}, s: Story = story, v: ViewSnap
 		height: 800,
 		camera: { center: [130, 42], zoom: 3.5, bearing: 0 },
 		view: v,
+		look: presentationOf(s),
 		world,
 		flows: flowFeatures(s),
 		places: placeFeatures(s),

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import DetailsPanel from '../../src/lib/components/DetailsPanel.svelte';
-import { creditLine, story, type Evidence, type Lang } from '$lib/story';
-import { strings } from '$lib/i18n/strings';
+import { creditLine, presentationOf, story, type Evidence, type Lang } from '$lib/story';
 import { resolveSelection } from '$lib/state/selection';
 
 /*
@@ -102,10 +101,11 @@ describe('built-in story: what lines and areas show', () => {
 		const patrol = story.areas.find((a) => a.id === 'patrol-waters')!;
 		expect(patrol.when.precision).not.toBe('since');
 		expect(patrol.when.note?.en).toMatch(/plan, not patrols/);
-		expect(strings('en').layerPatrol).toMatch(/planned/i);
-		expect(strings('de').layerPatrol).toMatch(/geplant/i);
-		expect(strings('en').layerRegions).toMatch(/by North Korea/);
-		expect(strings('en').appSubtitle).not.toMatch(/Vladivostok/);
+		const names = presentationOf(story).areaKindNames;
+		expect(names['patrol-waters'].en).toMatch(/planned/i);
+		expect(names['patrol-waters'].de).toMatch(/geplant/i);
+		expect(names['recognised-region'].en).toMatch(/by North Korea/);
+		expect(story.presentation?.deck?.en).not.toMatch(/Vladivostok/);
 	});
 
 	it('says what every drawn area stands for', () => {

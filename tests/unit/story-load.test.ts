@@ -72,7 +72,7 @@ describe('the published JSON Schema', () => {
 			required: string[];
 		};
 		expect(Object.keys(schema.properties).sort()).toEqual(
-			['version', 'title', 'article', 'sources', 'places', 'flows', 'areas', 'events'].sort()
+			['version', 'title', 'article', 'presentation', 'sources', 'places', 'flows', 'areas', 'events'].sort()
 		);
 		expect(schema.additionalProperties).toBe(false);
 		expect(schema.required).toContain('flows');

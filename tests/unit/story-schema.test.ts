@@ -144,8 +144,8 @@ describe('parseStory: reports where and what', () => {
 			[(s) => (s.flows[0].evidence[0].quote = 'x'.repeat(121)), /^flows\[0\]\.evidence\[0\]\.quote: /],
 			[(s) => (s.flows[0].label.en = ''), /^flows\[0\]\.label\.en: /],
 			[(s) => delete s.flows[0].label.de, /^flows\[0\]\.label\.de: /],
-			[(s) => (s.areas[0].id = 'taiwan'), /^areas\[0\]\.id: /],
-			[(s) => (s.areas[1].kind = 'patrol-waters'), /^areas\[1\]\.kind: .*recognised-region/],
+			[(s) => (s.areas[0].id = 'Taiwan'), /^areas\[0\]\.id: .*slug/],
+			[(s) => (s.areas[1].kind = 'sea'), /^areas\[1\]\.kind: /],
 			[(s) => (s.version = 2), /^version: /],
 			[(s) => (s.flows[0].to = s.flows[0].from), /^flows\[0\]\.to: .*two places/]
 		];

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-	AREA_IDS,
 	CERTAINTIES,
 	CERTAINTY_DEFINITIONS,
 	CERTAINTY_LABELS,
@@ -61,6 +60,11 @@ describe('built-in story: structure', () => {
 		const result = parseStory(story);
 		if (!result.ok) expect(result.errors).toEqual([]);
 		expect(result.ok).toBe(true);
+	});
+
+	it('is stored in the order the parser writes, so a saved story is byte for byte the same file', () => {
+		const result = parseStory(JSON.parse(JSON.stringify(story)));
+		expect(result.ok && JSON.stringify(result.story)).toBe(JSON.stringify(story));
 	});
 
 	it('survives a JSON round trip (what a user would download and load again)', () => {
@@ -123,8 +127,20 @@ describe('built-in story: structure', () => {
 			expect(CERTAINTY_DEFINITIONS[level].de).not.toBe(CERTAINTY_DEFINITIONS[level].en);
 	});
 
-	it('has exactly the areas whose geometry geo/ builds', () => {
-		expect(story.areas.map((a) => a.id).sort()).toEqual([...AREA_IDS].sort());
+	it('has exactly the areas whose geometry geo/ builds, and is checked against them', () => {
+		// Written by the geo build (npm run assets, part of every build).
+		const built = JSON.parse(
+			readFileSync(path.resolve(process.cwd(), 'static/data/areas.geojson'), 'utf8')
+		) as {
+			features: { id?: string; properties?: { id?: string } }[];
+		};
+		const shapes = new Set(built.features.map((f) => String(f.properties?.id ?? f.id)));
+		expect(story.areas.map((a) => a.id).sort()).toEqual([...shapes].sort());
+		expect(parseStory(story, shapes).ok).toBe(true);
+		const unknown = parseStory({ ...story, areas: [{ ...story.areas[0]!, id: 'atlantis' }] }, shapes);
+		expect(unknown.ok).toBe(false);
+		if (!unknown.ok)
+			expect(unknown.errors[0]).toMatch(/^areas\[0\]\.id: no shape "atlantis" ships with the map/);
 		const patrol = story.areas.find((a) => a.id === 'patrol-waters');
 		// Both names of the sea, in both languages.
 		expect(patrol?.name.de).toMatch(/Japanisches Meer.*Ostmeer/);

@@ -7,6 +7,9 @@ import { buildSources } from '../../src/lib/map/sources';
 import { diffLayers, diffSources } from '../../src/lib/map/styleDiff';
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { DEFAULT_VIEW } from '../support/views';
+import { presentationOf, story } from '../../src/lib/story';
+
+const look = presentationOf(story);
 
 const data: StyleData = {
 	countries: 'app-data://countries/1',
@@ -24,7 +27,7 @@ const MODES: StyleMode[] = ['live', 'export'];
 
 const ids = (style: ReturnType<typeof buildStyle>) => style.layers.map((l) => l.id);
 const layer = (v: ViewSnapshot, mode: StyleMode, id: string) =>
-	buildLayers(v, mode).find((l) => l.id === id)!;
+	buildLayers(v, mode, look).find((l) => l.id === id)!;
 
 describe('buildStyle', () => {
 	it('is a valid MapLibre style for every combination a reader can make, live and exported', () => {
@@ -36,14 +39,14 @@ describe('buildStyle', () => {
 		];
 		for (const mode of MODES) {
 			for (const v of variants) {
-				const errors = validateStyleMin(buildStyle(v, data, mode));
+				const errors = validateStyleMin(buildStyle(v, data, mode, look));
 				expect(errors.map((e) => e.message)).toEqual([]);
 			}
 		}
 	});
 
 	it('uses no glyph, font or tile server: every source is in-memory app data', () => {
-		const style = buildStyle(view, data, 'live');
+		const style = buildStyle(view, data, 'live', look);
 		expect(style.glyphs).toBeUndefined();
 		expect(style.sprite).toBeUndefined();
 		// Labels use the page's CSS fonts, so MapLibre downloads no font file of its own.
@@ -55,7 +58,7 @@ describe('buildStyle', () => {
 	});
 
 	it('stacks layers so flows sit above the basemap and cities above flows', () => {
-		const order = ids(buildStyle(view, data, 'live'));
+		const order = ids(buildStyle(view, data, 'live', look));
 		const at = (id: string) => {
 			const i = order.indexOf(id);
 			expect(i, id).toBeGreaterThanOrEqual(0);
@@ -95,18 +98,20 @@ describe('buildStyle', () => {
 		expect(sources.flows.promoteId).toBe('id');
 		expect(sources.places.promoteId).toBe('id');
 		expect(sources.areas.promoteId).toBe('id');
-		expect(buildStyle({ ...view, kinds: [], lang: 'en' }, data, 'live').sources).toEqual(sources);
+		expect(buildStyle({ ...view, kinds: [], lang: 'en' }, data, 'live', look).sources).toEqual(sources);
 	});
 });
 
 describe('the live map changes as little as possible', () => {
-	const live = (v: ViewSnapshot) => buildLayers(v, 'live');
+	const live = (v: ViewSnapshot) => buildLayers(v, 'live', look);
 
 	it('keeps the same layers in the same order whatever is toggled', () => {
 		const none = { ...view, kinds: [], showBorders: false, showLabels: false, lang: 'en' as const };
 		for (const mode of MODES) {
-			expect(buildLayers(none, mode).map((l) => l.id)).toEqual(buildLayers(view, mode).map((l) => l.id));
-			expect(diffLayers(buildLayers(view, mode), buildLayers(none, mode))).not.toBeNull();
+			expect(buildLayers(none, mode, look).map((l) => l.id)).toEqual(
+				buildLayers(view, mode, look).map((l) => l.id)
+			);
+			expect(diffLayers(buildLayers(view, mode, look), buildLayers(none, mode, look))).not.toBeNull();
 		}
 	});
 
@@ -131,8 +136,8 @@ describe('the live map changes as little as possible', () => {
 
 	it('in exports filters hidden flows out instead', () => {
 		const changes = diffLayers(
-			buildLayers(view, 'export'),
-			buildLayers({ ...view, kinds: ['arms'] }, 'export')
+			buildLayers(view, 'export', look),
+			buildLayers({ ...view, kinds: ['arms'] }, 'export', look)
 		)!;
 		expect(changes.length).toBeGreaterThan(0);
 		expect(changes.every((c) => c.kind === 'filter' && c.layer.startsWith('flows-'))).toBe(true);
@@ -192,6 +197,6 @@ describe('the live layers read only the language and the basemap switches', () =
 			kinds: ['arms'],
 			certainty: 'reported'
 		};
-		expect(buildLayers(liveLayerView(v), 'live')).toEqual(buildLayers(v, 'live'));
+		expect(buildLayers(liveLayerView(v), 'live', look)).toEqual(buildLayers(v, 'live', look));
 	});
 });

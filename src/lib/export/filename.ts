@@ -12,9 +12,9 @@ export interface ExportFilenameInput {
 	height?: number;
 	/** Used when `month` is null: the latest month the data covers (else the name says 'all'). */
 	latestMonth?: string | null;
+	/** The story's own start of a file name (presentationOf). */
+	base: string;
 }
-
-export const EXPORT_FILENAME_BASE = 'nk-russia-flows';
 
 const MAX_SIDE_IN_NAME = 1_000_000;
 
@@ -38,6 +38,7 @@ export function exportFilename(input: ExportFilenameInput): string {
 	const lang = /^[a-z]{2}$/.test(input.lang) ? input.lang : 'xx';
 	const size = input.kind === 'png' || input.kind === 'svg' ? sizePart(input.width, input.height) : null;
 	const ext = (['png', 'svg', 'geojson', 'csv'] as const).includes(input.kind) ? input.kind : 'bin';
-	const name = [EXPORT_FILENAME_BASE, month, lang, ...(size ? [size] : [])].join('_');
+	const base = /^[a-z0-9-]{1,60}$/.test(input.base) ? input.base : 'story';
+	const name = [base, month, lang, ...(size ? [size] : [])].join('_');
 	return `${name.replace(/[^a-z0-9._-]/g, '-')}.${ext}`;
 }

@@ -8,10 +8,10 @@ import type {
 	Polygon,
 	Position
 } from 'geojson';
-import { CERTAINTIES, type Certainty, type Lang } from '$lib/story';
+import { CERTAINTIES, type Certainty, type Lang, type StoryLook } from '$lib/story';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import { LOCALES } from '$lib/i18n/format';
-import { BASE, CERTAINTY_DASH, KIND_COLORS, STORY_COUNTRIES } from '$lib/map/theme';
+import { BASE, CERTAINTY_DASH, KIND_COLORS } from '$lib/map/theme';
 import type { WorldData } from '$lib/map/worldData';
 import { isAreaKindShown, isFlowFeatureVisible } from './content';
 import {
@@ -47,6 +47,8 @@ export interface SvgInput {
 	 */
 	pixelRatio?: number;
 	view: ViewSnapshot;
+	/** The story's emphasised countries (presentationOf). */
+	look: StoryLook;
 	world: WorldData;
 	/** flowFeatures(story) */
 	flows: FeatureCollection<LineString>;
@@ -358,7 +360,7 @@ export function renderSvg(input: SvgInput): string {
 			fill: BASE.sea
 		})
 	);
-	const storyCountries = new Set<string>(STORY_COUNTRIES);
+	const storyCountries = new Set<string>(input.look.emphasis);
 	const land: Child[] = [];
 	for (const country of input.world.countries.features) {
 		const rings = projectPolygons(stage, polygonsOf(country.geometry));

@@ -15,10 +15,6 @@ const certaintyDefinitions = (lang: Lang) =>
  * `en` is typed from `de`, so a string missing in one language is a type error.
  */
 const de = {
-	appTitle: 'Nordkorea und Russland rücken zusammen',
-	appSubtitle:
-		'Kims Zugreise nach Russland, ein möglicher Waffen-Deal und Chinas Rolle – jede Linie eine Aussage aus dem Artikel',
-	mapLabel: 'Karte: Beziehungen zwischen Nordkorea, Russland und China',
 	mapLoading: 'Karte wird geladen …',
 	language: 'Sprache',
 	languageName: 'Deutsch',
@@ -57,7 +53,11 @@ const de = {
 	chooseFile: 'Datei wählen (oder irgendwo auf die Seite ziehen)',
 	storyLimit: 'Höchstens',
 	storySchema: 'JSON-Schema',
-	storySample: 'Beispieldatei',
+	storySamples: 'Beispiele',
+	storySampleExtend: 'Ergänzung: spätere Ereignisse',
+	storySampleWhole: 'ganze Geschichte: Kims Reise (öffentlich dokumentiert)',
+	saveStory: 'Diese Geschichte speichern',
+	saveStoryHelp: 'Als Datei, die diese Karte wieder genauso öffnet – die Vorlage für eine eigene Geschichte.',
 	storyInvalid: 'Die Datei wurde nicht geladen; die Karte bleibt unverändert. Fehler:',
 	storyLoaded: 'Geladen:',
 	storyReset: 'Die eingebaute Geschichte ist wieder geladen.',
@@ -66,8 +66,6 @@ const de = {
 	all: 'Alle',
 	none: 'Keine',
 	basemap: 'Karte',
-	layerPatrol: 'Geplantes Patrouillengebiet',
-	layerRegions: 'Von Nordkorea als russisch anerkannt',
 	layerBorders: 'Grenzen',
 	layerLabels: 'Beschriftungen',
 	layersTitle: 'Ebenen',
@@ -122,10 +120,6 @@ const de = {
 export type Strings = typeof de;
 
 const en: Strings = {
-	appTitle: 'North Korea and Russia move closer',
-	appSubtitle:
-		"Kim's train journey to Russia, a possible arms deal and China's role – every line is a claim from the article",
-	mapLabel: 'Map: relations between North Korea, Russia and China',
 	mapLoading: 'Loading map …',
 	language: 'Language',
 	languageName: 'English',
@@ -163,7 +157,11 @@ const en: Strings = {
 	chooseFile: 'Choose a file (or drop it anywhere on the page)',
 	storyLimit: 'At most',
 	storySchema: 'JSON Schema',
-	storySample: 'Sample file',
+	storySamples: 'Samples',
+	storySampleExtend: 'addition: later events',
+	storySampleWhole: "whole story: Kim's journey (public record)",
+	saveStory: 'Save this story',
+	saveStoryHelp: 'As a file that opens this very map again – the template for a story of your own.',
 	storyInvalid: 'The file was not loaded; the map is unchanged. Errors:',
 	storyLoaded: 'Loaded:',
 	storyReset: 'The built-in story is back.',
@@ -172,8 +170,6 @@ const en: Strings = {
 	all: 'All',
 	none: 'None',
 	basemap: 'Map',
-	layerPatrol: 'Planned patrol area',
-	layerRegions: 'Recognised by North Korea as Russian',
 	layerBorders: 'Borders',
 	layerLabels: 'Labels',
 	layersTitle: 'Layers',

@@ -1,17 +1,9 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Lang } from '$lib/story';
+import type { Lang, StoryLook } from '$lib/story';
 import { CERTAINTIES } from '$lib/story';
 import { flowFilter } from '$lib/state/visibility';
 import { DEFAULT_VIEW, snapshotOf, type ViewSnapshot } from '$lib/state/view.svelte';
-import {
-	BASE,
-	CERTAINTY_DASH,
-	FONT_BOLD,
-	FONT_REGULAR,
-	KIND_COLORS,
-	LABEL_ON_LEFT,
-	STORY_COUNTRIES
-} from './theme';
+import { BASE, CERTAINTY_DASH, FONT_BOLD, FONT_REGULAR, KIND_COLORS } from './theme';
 
 /**
  * How a style shows which flows are on and which feature is highlighted.
@@ -266,10 +258,10 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
  * by MapView on every change of view state, and rendered again offscreen for exports. The list
  * and its order never change with the view; only filters, paint and layout values do.
  */
-export function buildLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification[] {
+export function buildLayers(view: ViewSnapshot, mode: StyleMode, look: StoryLook): LayerSpecification[] {
 	const active = isActive(view, mode);
 	// By property, not feature id: MapLibre turns numeric-looking string ids into numbers.
-	const storyCountry: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...STORY_COUNTRIES]]];
+	const storyCountry: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...look.emphasis]]];
 	const layers: LayerSpecification[] = [
 		{ id: 'sea', type: 'background', paint: { 'background-color': BASE.sea } },
 		{
@@ -368,7 +360,7 @@ export function buildLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecifica
 				// place is marked to be labelled on its left (Beijing: Pyongyang lies just east).
 				'text-variable-anchor-offset': [
 					'case',
-					['in', ['get', 'id'], ['literal', [...LABEL_ON_LEFT]]],
+					['in', ['get', 'id'], ['literal', [...look.labelLeft]]],
 					['literal', ['right', [-0.7, 0], 'top', [0, 0.7], 'bottom', [0, -0.7], 'left', [0.7, 0]]],
 					['literal', ['left', [0.7, 0], 'right', [-0.7, 0], 'bottom', [0, -0.7], 'top', [0, 0.7]]]
 				] as unknown as ExpressionSpecification,

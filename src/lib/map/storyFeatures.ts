@@ -129,3 +129,8 @@ export function largestPartCentroid(geometry: Polygon | MultiPolygon): [number, 
 	}
 	return [best.x, best.y];
 }
+
+/** The ids of a collection of area shapes (by property, as the geo build writes them). */
+export function shapeIds(shapes: FeatureCollection): Set<string> {
+	return new Set(shapes.features.map((f) => String(f.properties?.id ?? f.id)));
+}

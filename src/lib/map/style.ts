@@ -1,5 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
+import type { StoryLook } from '$lib/story';
 import { buildLayers, type StyleMode } from './layers';
 import { buildSources, type StyleData } from './sources';
 
@@ -11,6 +12,16 @@ export type { StyleMode } from './layers';
  * export maps and the tests (the live map gets sources and layers apart, see MapView). No glyph server: labels are drawn from the page's
  * own CSS fonts named in `text-font` (theme.ts), so font files are fetched once, by the page.
  */
-export function buildStyle(view: ViewSnapshot, data: StyleData, mode: StyleMode): StyleSpecification {
-	return { version: 8, name: 'nk-russia', sources: buildSources(data), layers: buildLayers(view, mode) };
+export function buildStyle(
+	view: ViewSnapshot,
+	data: StyleData,
+	mode: StyleMode,
+	look: StoryLook
+): StyleSpecification {
+	return {
+		version: 8,
+		name: 'story-map',
+		sources: buildSources(data),
+		layers: buildLayers(view, mode, look)
+	};
 }

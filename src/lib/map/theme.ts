@@ -36,9 +36,6 @@ export const BASE = {
 	regionFill: '#882255'
 } as const;
 
-/** Countries the story is about get a slightly warmer land tone (ISO numeric ids). */
-export const STORY_COUNTRIES = ['408', '643', '156'] as const;
-
 /*
  * Font stacks for map labels. There is no glyph server: MapLibre draws text from CSS fonts, takes
  * the weight from the first name ("Bold" -> 700) and finds the face under the second, the family
@@ -47,9 +44,3 @@ export const STORY_COUNTRIES = ['408', '643', '156'] as const;
  */
 export const FONT_REGULAR = ['Noto Sans Regular', 'Noto Sans'];
 export const FONT_BOLD = ['Noto Sans Bold', 'Noto Sans'];
-
-/**
- * Places whose name goes on the left of the dot: cartographic tuning for the built-in story
- * (Beijing's name would otherwise run into Pyongyang at the opening zoom). Others go right.
- */
-export const LABEL_ON_LEFT: readonly string[] = ['beijing'];

@@ -1,5 +1,13 @@
 import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
-import type { Flow, Story } from '$lib/story';
+import {
+	AREA_KINDS,
+	presentationOf,
+	type AreaKind,
+	type Flow,
+	type LocalText,
+	type ShownPresentation,
+	type Story
+} from '$lib/story';
 import { publishData } from '$lib/map/dataProtocol';
 import type { WorldData } from '$lib/map/worldData';
 import { fetchBaseData, type BaseData } from '$lib/map/baseData';
@@ -8,7 +16,8 @@ import {
 	areaLabelFeatures,
 	flowFeatures,
 	lineIndex,
-	placeFeatures
+	placeFeatures,
+	shapeIds
 } from '$lib/map/storyFeatures';
 import { hiddenFlowIds, sourceIndex, type FeatureTarget } from '$lib/map/featureStates';
 import type { StatefulSource, StyleData } from '$lib/map/sources';
@@ -40,6 +49,21 @@ export class AppState {
 		this.story = story;
 	}
 
+	/** The kinds of area the story draws, in legend order, with its names for them. */
+	readonly areaLayers: { kind: AreaKind; name: LocalText }[] = $derived(
+		AREA_KINDS.filter((kind) => this.story.areas.some((a) => a.kind === kind)).map((kind) => ({
+			kind,
+			name: this.presentation.areaKindNames[kind]
+		}))
+	);
+	/** Whether any evidence cites an article paragraph (then the page says what is counted). */
+	readonly citesParagraphs: boolean = $derived(
+		[...this.story.flows, ...this.story.areas, ...this.story.events].some((item) =>
+			item.evidence.some((e) => e.paragraph !== undefined)
+		)
+	);
+	/** How the story is shown: deck, map label, frames, emphasis, file names (defaults filled). */
+	readonly presentation: ShownPresentation = $derived(presentationOf(this.story));
 	/** The flow lines as drawn (arcs, lanes, the train's route). */
 	readonly flowLines: FeatureCollection<LineString> = $derived(flowFeatures(this.story));
 	readonly lineOf: ReadonlyMap<string, LineString['coordinates']> = $derived(lineIndex(this.flowLines));
@@ -100,6 +124,11 @@ export class AppState {
 		this.story = next;
 		if (this.view.selectedId && !resolveSelection(next, this.view.selectedId)) this.view.selectedId = null;
 		this.publishStory();
+	}
+
+	/** The ids of every area shape that ships with the map: the only areas a story can draw. */
+	shippedAreaIds(): Promise<ReadonlySet<string>> | null {
+		return this.base?.areaShapes.then(shapeIds) ?? null;
 	}
 
 	/** The area shapes named and described by the current story (exports read them too). */

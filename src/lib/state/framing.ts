@@ -3,11 +3,13 @@ import { boundsOf, padBounds } from '$lib/geo/bounds';
 
 type Bounds = [[number, number], [number, number]];
 
-/** The opening frame: the four cities and the sea between Korea and Japan. */
-export const INITIAL_BOUNDS: Bounds = [
-	[34, 33],
-	[142, 58]
-];
+/** Screens this narrow get a story's phone frame (the page's own layout switch, in CSS px). */
+export const PHONE_MAX_WIDTH = 720;
+
+/** The opening frame of a story for a screen of this width (presentationOf gives both). */
+export function openingFrame(p: { frame: Bounds; framePhone: Bounds }, screenWidth: number): Bounds {
+	return screenWidth <= PHONE_MAX_WIDTH ? p.framePhone : p.frame;
+}
 
 /** Room kept free when fitting: city names stick out right of their dots, the legend covers the bottom. */
 export function mapPadding(legendHeight: number) {

@@ -6,3 +6,4 @@ export * from './certainty';
 export * from './when';
 export { story } from './story';
 export * from './credits';
+export * from './presentation';

@@ -5,7 +5,7 @@ import { storySchema } from './schema';
 export function storyJsonSchema(): Record<string, unknown> {
 	return {
 		$id: 'story.schema.json',
-		title: 'Story file for the North Korea–Russia map',
+		title: 'Story file for the story map',
 		description:
 			'A whole story (replace) or, for "extend", an object with only the lists to add (sources, places, flows, areas, events). ' +
 			'Also checked by the app, beyond this schema: ids are unique across places, flows, areas and events; ' +

@@ -25,7 +25,11 @@ const COLLECTIONS = ['sources', 'places', 'flows', 'areas', 'events'] as const;
  * File items are appended after the current ones; error paths are translated back to the
  * file's own indexes (`flows[0]` is the file's first flow), so the reader can find the mistake.
  */
-function extend(current: Story, file: Record<string, unknown>): LoadResult {
+function extend(
+	current: Story,
+	file: Record<string, unknown>,
+	shapes: ReadonlySet<string> | null
+): LoadResult {
 	const unknownKeys = Object.keys(file).filter(
 		(k) => k !== 'version' && !(COLLECTIONS as readonly string[]).includes(k)
 	);
@@ -41,7 +45,7 @@ function extend(current: Story, file: Record<string, unknown>): LoadResult {
 		offsets[key] = current[key].length;
 		merged[key] = [...current[key], ...added];
 	}
-	const result = parseStory(merged);
+	const result = parseStory(merged, shapes);
 	if (result.ok) return result;
 	const fileErrors = result.errors.map((error) =>
 		error.replace(/^(sources|places|flows|areas|events)\[(\d+)\]/, (whole, key: string, index: string) => {
@@ -56,22 +60,33 @@ function extend(current: Story, file: Record<string, unknown>): LoadResult {
  * Parses a story file's text: a whole story (replace) or items to add (extend); without a mode,
  * the file's content decides (detectLoadMode). Never throws.
  */
-export function loadStoryText(text: string, current: Story, mode?: LoadMode): LoadResult {
+export function loadStoryText(
+	text: string,
+	current: Story,
+	mode?: LoadMode,
+	shapes: ReadonlySet<string> | null = null
+): LoadResult {
 	let input: unknown;
 	try {
 		input = JSON.parse(text);
 	} catch (e) {
 		return { ok: false, errors: [`(file): not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
 	}
-	if ((mode ?? detectLoadMode(input)) === 'replace') return parseStory(input);
+	if ((mode ?? detectLoadMode(input)) === 'replace') return parseStory(input, shapes);
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
 		return { ok: false, errors: ['(root): an extension file must be an object with lists to add'] };
 	}
-	return extend(current, input as Record<string, unknown>);
+	return extend(current, input as Record<string, unknown>, shapes);
 }
 
 /** Reads a File the reader chose or dropped; refuses oversized files before reading them. */
-export async function loadStoryFile(file: Blob, current: Story, mode?: LoadMode): Promise<LoadResult> {
+/** `shapes`: the area ids whose geometry ships with the map (see parseStory). */
+export async function loadStoryFile(
+	file: Blob,
+	current: Story,
+	mode?: LoadMode,
+	shapes: ReadonlySet<string> | null = null
+): Promise<LoadResult> {
 	if (file.size > MAX_STORY_BYTES) {
 		const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 		return {
@@ -80,7 +95,7 @@ export async function loadStoryFile(file: Blob, current: Story, mode?: LoadMode)
 		};
 	}
 	try {
-		return loadStoryText(await file.text(), current, mode);
+		return loadStoryText(await file.text(), current, mode, shapes);
 	} catch (e) {
 		return {
 			ok: false,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-	AREA_IDS,
 	AREA_KINDS,
 	CERTAINTIES,
 	FLOW_KINDS,
@@ -11,13 +10,13 @@ import {
 	PRECISIONS,
 	SOURCE_KINDS,
 	type Area,
-	type AreaKind,
 	type Article,
 	type Coord,
 	type Evidence,
 	type Flow,
 	type LocalText,
 	type Place,
+	type Presentation,
 	type Source,
 	type Story,
 	type StoryEvent,
@@ -174,27 +173,17 @@ const flowSchema = z.strictObject({
 	evidence: evidenceList
 });
 
-const areaSchema = z
-	.strictObject({
-		id: z.enum(AREA_IDS),
-		kind: z.enum(AREA_KINDS),
-		name: localText(MAX.name),
-		caption: localText(MAX.name).optional(),
-		note: localText(MAX.note).optional(),
-		summary: localText(MAX.summary),
-		certainty: certaintySchema,
-		when: whenSchema,
-		evidence: evidenceList
-	})
-	.superRefine((a, ctx) => {
-		const expected: AreaKind = a.id === 'patrol-waters' ? 'patrol-waters' : 'recognised-region';
-		if (a.kind !== expected)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['kind'],
-				message: `area "${a.id}" must have kind "${expected}"`
-			});
-	});
+const areaSchema = z.strictObject({
+	id: slug,
+	kind: z.enum(AREA_KINDS),
+	name: localText(MAX.name),
+	caption: localText(MAX.name).optional(),
+	note: localText(MAX.note).optional(),
+	summary: localText(MAX.summary),
+	certainty: certaintySchema,
+	when: whenSchema,
+	evidence: evidenceList
+});
 
 const storyEventSchema = z.strictObject({
 	id: slug,
@@ -213,10 +202,46 @@ const articleSchema = z.strictObject({
 	language: langSchema
 });
 
+const bboxSchema = z
+	.tuple([
+		z.number().min(-540).max(540),
+		z.number().min(-85).max(85),
+		z.number().min(-540).max(540),
+		z.number().min(-85).max(85)
+	])
+	.refine(
+		([w, s, e, n]) => w < e && s < n,
+		'must be [west, south, east, north] with west < east and south < north'
+	);
+
+const presentationSchema = z.strictObject({
+	deck: localText(MAX.summary).optional(),
+	mapLabel: localText(MAX.title).optional(),
+	frame: bboxSchema.optional(),
+	framePhone: bboxSchema.optional(),
+	emphasis: z
+		.array(z.string().regex(/^\d{3}$/, 'must be an ISO 3166 numeric code like "408"'))
+		.max(MAX.places)
+		.optional(),
+	labelLeft: z.array(slug).max(MAX.places).optional(),
+	fileName: z
+		.string()
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
+		.max(60)
+		.optional(),
+	areaKindNames: z
+		.strictObject({
+			'patrol-waters': localText(MAX.name).optional(),
+			'recognised-region': localText(MAX.name).optional()
+		})
+		.optional()
+});
+
 export const storySchema = z.strictObject({
 	version: z.literal(1),
 	title: localText(MAX.title),
 	article: articleSchema,
+	presentation: presentationSchema.optional(),
 	sources: z.array(sourceSchema).min(1).max(MAX.sources),
 	places: z.array(placeSchema).min(1).max(MAX.places),
 	flows: z.array(flowSchema).max(MAX.flows),
@@ -247,6 +272,7 @@ export type SchemaMatchesVocabulary = ExpectAll<
 		Same<z.infer<typeof areaSchema>, Area>,
 		Same<z.infer<typeof storyEventSchema>, StoryEvent>,
 		Same<z.infer<typeof articleSchema>, Article>,
+		Same<z.infer<typeof presentationSchema>, Presentation>,
 		Same<z.infer<typeof storySchema>, Story>
 	]
 >;
@@ -279,7 +305,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** Checks zod cannot express per object: references between collections and id uniqueness. */
-function crossReferenceErrors(story: Story): string[] {
+function crossReferenceErrors(story: Story, shapes: ReadonlySet<string> | null): string[] {
 	const errors: string[] = [];
 	const sourceKinds = new Map<string, Source['kind']>();
 	story.sources.forEach((s, i) => {
@@ -318,6 +344,10 @@ function crossReferenceErrors(story: Story): string[] {
 	});
 	story.areas.forEach((a, i) => {
 		claim('areas', i, a.id);
+		if (shapes && !shapes.has(a.id))
+			errors.push(
+				`areas[${i}].id: no shape "${a.id}" ships with the map (shapes: ${[...shapes].sort().join(', ')})`
+			);
 		checkEvidence(`areas[${i}]`, a.evidence);
 	});
 	story.events.forEach((e, i) => {
@@ -325,6 +355,7 @@ function crossReferenceErrors(story: Story): string[] {
 		checkPlace(`events[${i}].place`, e.place);
 		checkEvidence(`events[${i}]`, e.evidence);
 	});
+	story.presentation?.labelLeft?.forEach((id, i) => checkPlace(`presentation.labelLeft[${i}]`, id));
 	return errors;
 }
 
@@ -339,7 +370,11 @@ export type ParseResult = { ok: true; story: Story } | { ok: false; errors: stri
  * Validate anything (typically `JSON.parse` output of a user's file) as a story. Never throws;
  * every error is `path: message`, e.g. `flows[3].to: unknown place "pyongyng"`.
  */
-export function parseStory(input: unknown): ParseResult {
+/**
+ * Parses and checks a story. `shapes`: the area ids whose geometry ships with the map; without
+ * them (a build script, a test that has no geodata) area ids are only checked for form.
+ */
+export function parseStory(input: unknown, shapes: ReadonlySet<string> | null = null): ParseResult {
 	try {
 		const result = storySchema.safeParse(input);
 		if (!result.success) {
@@ -347,7 +382,7 @@ export function parseStory(input: unknown): ParseResult {
 			return { ok: false, errors: capErrors(errors) };
 		}
 		// Cross-references only make sense once every object has the right shape.
-		const errors = crossReferenceErrors(result.data);
+		const errors = crossReferenceErrors(result.data, shapes);
 		return errors.length > 0 ? { ok: false, errors: capErrors(errors) } : { ok: true, story: result.data };
 	} catch (e) {
 		// Defensive: exotic inputs (throwing getters, proxies) must not crash the loader.

@@ -147,16 +147,15 @@ export interface Flow {
 }
 
 /**
- * Area geometry is built separately (geo/) into a GeoJSON whose feature ids are these ids, so a
- * story can only refer to areas that exist there.
+ * Area geometry is built separately (geo/) into a GeoJSON whose feature ids are area ids, so a
+ * story can only draw areas whose shapes ship with the map: parseStory checks them against the
+ * shipped ids when it is given them (the app always does).
  */
-export const AREA_IDS = ['patrol-waters', 'crimea', 'luhansk', 'donetsk'] as const;
-export type AreaId = (typeof AREA_IDS)[number];
 export const AREA_KINDS = ['patrol-waters', 'recognised-region'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
 
 export interface Area {
-	id: AreaId;
+	id: string;
 	kind: AreaKind;
 	name: LocalText;
 	/** A short second line for the map label, e.g. what the area is about. */
@@ -188,10 +187,38 @@ export interface Article {
 	language: Lang;
 }
 
+/** [west, south, east, north] in degrees. */
+export type BBox = [number, number, number, number];
+
+/**
+ * How a story is shown, beside what it says: the words around the map, its first frame, the
+ * countries it puts forward, label tweaks and the names of its exported files. Every field is
+ * optional; presentation.ts fills in what a story leaves out from the story itself.
+ */
+export interface Presentation {
+	/** One line under the title: what the map shows. */
+	deck?: LocalText;
+	/** The map's accessible name. */
+	mapLabel?: LocalText;
+	/** The first view on a wide screen; without one the map fits the story's places. */
+	frame?: BBox;
+	/** The first view on a phone (narrow, tall); without one, `frame`. */
+	framePhone?: BBox;
+	/** Countries (ISO numeric ids) drawn in the story's land tone; default: those of its places. */
+	emphasis?: string[];
+	/** Places whose names go left of their dot, because a neighbour lies right of it. */
+	labelLeft?: string[];
+	/** Start of every exported file's name: lowercase letters, digits and hyphens. */
+	fileName?: string;
+	/** What the story calls each kind of area it draws (the layer switches and legends). */
+	areaKindNames?: { 'patrol-waters'?: LocalText; 'recognised-region'?: LocalText };
+}
+
 export interface Story {
 	version: 1;
 	title: LocalText;
 	article: Article;
+	presentation?: Presentation;
 	sources: Source[];
 	places: Place[];
 	flows: Flow[];
