@@ -76,6 +76,25 @@ export interface AreaProvenance extends AreaProperties {
 	source: string;
 }
 
+/**
+ * How each of the package's outline files becomes area shapes (areas/recipes.json there):
+ * 'sea-minus-land' keeps the water inside a hand-drawn outline (kind patrol-waters);
+ * 'region-in-country' cuts each outline to land and to the Natural Earth unit it lies in
+ * (kind recognised-region).
+ */
+interface AreaRecipe {
+	file: string;
+	recipe: 'sea-minus-land' | 'region-in-country';
+}
+
+function readAreaRecipes(): AreaRecipe[] {
+	const recipes = JSON.parse(readFileSync(new URL('recipes.json', AREA_INPUTS), 'utf8')) as AreaRecipe[];
+	for (const r of recipes)
+		if (r.recipe !== 'sea-minus-land' && r.recipe !== 'region-in-country')
+			throw new Error(`areas/recipes.json: unknown recipe "${String(r.recipe)}" for ${r.file}`);
+	return recipes;
+}
+
 export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 	const started = performance.now();
 	const countriesAtlas = readAtlas('countries-10m');
@@ -89,35 +108,41 @@ export function buildGeo(outDir: string = DEFAULT_OUT_DIR): GeoBuildReport {
 
 	const land = decodeLand(readAtlas('land-10m'));
 	const builtAreas: { geometry: AreaGeometry; provenance: AreaProvenance }[] = [];
-	const [outline] = readInput<Polygon, Record<string, string>>('patrol-waters-outline.geojson').features;
-	if (!outline) throw new Error('patrol-waters-outline.geojson has no feature');
-	builtAreas.push({
-		geometry: buildPatrolWaters(outline, land),
-		provenance: {
-			id: 'patrol-waters',
-			kind: 'patrol-waters',
-			name_de: outline.properties['name_de'] ?? '',
-			name_en: outline.properties['name_en'] ?? '',
-			provenance: outline.properties['provenance'] ?? '',
-			note: outline.properties['rule'] ?? '',
-			source: `Hand-drawn outline minus land from ${NATURAL_EARTH}`
-		}
-	});
-	for (const region of readInput<Polygon, RegionProperties>('recognised-regions.geojson').features) {
-		const { geometry, countryId } = buildRecognisedRegion(region, land, naturalEarthUnits);
-		const { id, name_de, name_en, provenance, note } = region.properties;
-		builtAreas.push({
-			geometry,
-			provenance: {
-				id,
-				kind: 'recognised-region',
-				name_de,
-				name_en,
-				provenance,
-				note,
-				source: `Hand-drawn outline cut to land and to country unit ${countryId} (as published, de facto) from ${NATURAL_EARTH}`
+	for (const { file, recipe } of readAreaRecipes()) {
+		if (recipe === 'sea-minus-land') {
+			for (const outline of readInput<Polygon, Record<string, string>>(file).features) {
+				const id = outline.properties['id'] ?? 'patrol-waters';
+				builtAreas.push({
+					geometry: buildPatrolWaters(outline, land),
+					provenance: {
+						id,
+						kind: 'patrol-waters',
+						name_de: outline.properties['name_de'] ?? '',
+						name_en: outline.properties['name_en'] ?? '',
+						provenance: outline.properties['provenance'] ?? '',
+						note: outline.properties['rule'] ?? '',
+						source: `Hand-drawn outline minus land from ${NATURAL_EARTH}`
+					}
+				});
 			}
-		});
+			continue;
+		}
+		for (const region of readInput<Polygon, RegionProperties>(file).features) {
+			const { geometry, countryId } = buildRecognisedRegion(region, land, naturalEarthUnits);
+			const { id, name_de, name_en, provenance, note } = region.properties;
+			builtAreas.push({
+				geometry,
+				provenance: {
+					id,
+					kind: 'recognised-region',
+					name_de,
+					name_en,
+					provenance,
+					note,
+					source: `Hand-drawn outline cut to land and to country unit ${countryId} (as published, de facto) from ${NATURAL_EARTH}`
+				}
+			});
+		}
 	}
 	const areas: FeatureCollection<AreaGeometry, AreaProperties> = {
 		type: 'FeatureCollection',
