@@ -270,7 +270,8 @@ describe('PNG export', () => {
 	it('shows what the map shows: a kind switched off is absent; without header and legend the map fills the image', async () => {
 		const { page, log } = await site.open();
 		await settled(page);
-		const arms = KIND_COLORS.arms;
+		// A kind with reported flows, drawn in its full colour (possible ones are pale by design).
+		const toggled = KIND_COLORS.diplomacy;
 		const on = PNG.sync.read(
 			(
 				await exportFile(page, {
@@ -286,15 +287,15 @@ describe('PNG export', () => {
 		expect(bands(on)).toEqual({ headerBottom: 0, footerTop: on.height });
 		expect(whiteShareOfRow(on, 0)).toBeLessThan(0.2);
 		expect(whiteShareOfRow(on, on.height - 1)).toBeLessThan(0.2);
-		const armsOn = countNear(on, arms, 0, on.height);
-		expect(armsOn, 'arms drawn while on').toBeGreaterThan(20);
+		const toggledOn = countNear(on, toggled, 0, on.height);
+		expect(toggledOn, 'diplomacy drawn while on').toBeGreaterThan(20);
 
 		await closeDialog(page);
-		await page.locator('input[name="kind"][value="arms"]').uncheck();
+		await page.locator('input[name="kind"][value="diplomacy"]').uncheck();
 		await settled(page);
 		const off = PNG.sync.read((await exportFile(page, { format: 'png', preset: 'view-1x' })).data);
-		expect(countNear(off, arms, 0, off.height), 'arms absent while off').toBeLessThan(
-			Math.max(3, armsOn * 0.02)
+		expect(countNear(off, toggled, 0, off.height), 'diplomacy absent while off').toBeLessThan(
+			Math.max(3, toggledOn * 0.02)
 		);
 		// The other kinds are still there.
 		expect(countNear(off, KIND_COLORS.visit, 0, off.height)).toBeGreaterThan(20);

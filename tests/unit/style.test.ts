@@ -200,3 +200,41 @@ describe('the live layers read only the language and the basemap switches', () =
 		expect(buildLayers(liveLayerView(v), 'live', look)).toEqual(buildLayers(v, 'live', look));
 	});
 });
+
+describe('weight follows certainty', () => {
+	const stops = (width: unknown) => {
+		// ['interpolate', ['linear'], ['zoom'], 2, ['case', active, a, b], 6, ['case', active, c, d]]
+		const w = width as [string, unknown, unknown, number, unknown[], number, unknown[]];
+		return [w[4][2], w[4][3], w[6][2], w[6][3]] as number[];
+	};
+	for (const mode of MODES) {
+		it(`draws reported strongest, claimed weaker, possible thinnest and palest (${mode})`, () => {
+			const [r, c, p] = (['reported', 'claimed', 'possible'] as const).map((cert) =>
+				layer(view, mode, `flows-${cert}`)
+			);
+			const [wr, wc, wp] = [r, c, p].map((l) =>
+				stops((l as { paint: Record<string, unknown> }).paint['line-width'])
+			);
+			for (let i = 0; i < 4; i++) {
+				expect(wr![i]!).toBeGreaterThan(wc![i]!);
+				expect(wc![i]!).toBeGreaterThan(wp![i]!);
+			}
+			// Opacity: a plain number in exports, the shown value inside the hidden-state case live.
+			const opacity = (l: unknown) => {
+				const o = (l as { paint: Record<string, unknown> }).paint['line-opacity'];
+				return typeof o === 'number' ? o : (o as unknown[])[3];
+			};
+			expect(opacity(r)).toBeGreaterThan(opacity(c) as number);
+			expect(opacity(c)).toBeGreaterThan(opacity(p) as number);
+		});
+
+		it(`puts no arrowheads on possible flows (${mode})`, () => {
+			const arrows = layer(view, mode, 'flows-arrows');
+			const filter = featureFilter((arrows as { filter: unknown }).filter as never, 'filter');
+			const feature = (certainty: string) =>
+				({ type: 2, properties: { id: 'x', kind: 'arms', certainty, mutual: false, month: -1 } }) as never;
+			expect(filter.filter({ zoom: 3 }, feature('reported'))).toBe(true);
+			expect(filter.filter({ zoom: 3 }, feature('possible'))).toBe(false);
+		});
+	}
+});

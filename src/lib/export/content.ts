@@ -13,7 +13,7 @@ import { legendEntries } from '$lib/state/legend';
 import { strings } from '$lib/i18n/strings';
 import { exportStrings } from '$lib/i18n/exportStrings';
 import { dateTimeFormat, fillTemplate, LOCALES } from '$lib/i18n/format';
-import { CERTAINTY_DASH, KIND_COLORS } from '$lib/map/theme';
+import { CERTAINTY_DASH, CERTAINTY_WEIGHT, KIND_COLORS } from '$lib/map/theme';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import type { LayoutContent } from './layout';
 
@@ -117,6 +117,7 @@ export function snapshotContent(
 			certainty,
 			label: t.certainties[certainty],
 			dash: CERTAINTY_DASH[certainty],
+			weight: CERTAINTY_WEIGHT[certainty],
 			count
 		})),
 		legendEmpty: t.legendEmpty,

@@ -42,6 +42,8 @@ export interface LegendCertaintyEntry {
 	label: string;
 	/** Dash pattern in line widths (CERTAINTY_DASH); null = solid. */
 	dash: readonly number[] | null;
+	/** Line width factor and opacity (CERTAINTY_WEIGHT), as the map draws this certainty. */
+	weight: { width: number; opacity: number };
 	count: number;
 }
 
@@ -89,6 +91,8 @@ export interface LegendItem {
 	color: string;
 	/** Dash pattern in line widths; null = solid. */
 	dash: readonly number[] | null;
+	/** Swatch opacity (a certainty's weight; 1 for kinds). */
+	opacity: number;
 	/** Swatch line from (x1, y) to (x2, y), `lineWidth` thick. */
 	swatch: { x1: number; x2: number; y: number; lineWidth: number };
 	label: TextLine;
@@ -347,6 +351,7 @@ function layoutLegend(
 			key: k.kind,
 			color: k.color,
 			dash: null,
+			opacity: 1,
 			label: k.label,
 			count: String(k.count),
 			lineWidth: z.kindLineWidth
@@ -356,9 +361,10 @@ function layoutLegend(
 			key: c.certainty,
 			color: LAYOUT_COLORS.legendCertaintySwatch,
 			dash: c.dash,
+			opacity: c.weight.opacity,
 			label: c.label,
 			count: String(c.count),
-			lineWidth: z.certaintyLineWidth
+			lineWidth: z.certaintyLineWidth * c.weight.width
 		}))
 	];
 	let y = top;
@@ -397,6 +403,7 @@ function layoutLegend(
 				key: entry.key,
 				color: entry.color,
 				dash: entry.dash,
+				opacity: entry.opacity,
 				swatch: { x1: x, x2: x + z.swatchLength, y: y + rowHeight / 2, lineWidth: entry.lineWidth },
 				label: labelLine,
 				count: countLine,

@@ -258,7 +258,9 @@ export function drawOverlays(ctx: CanvasRenderingContext2D, layout: ExportLayout
 			ctx.lineWidth = s.lineWidth;
 			ctx.lineCap = item.dash ? 'butt' : 'round';
 			ctx.setLineDash(item.dash ? item.dash.map((v) => v * s.lineWidth) : []);
+			ctx.globalAlpha = item.opacity;
 			ctx.stroke();
+			ctx.globalAlpha = 1;
 			drawText(ctx, item.label);
 			drawText(ctx, item.count);
 		}

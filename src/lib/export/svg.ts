@@ -11,7 +11,7 @@ import type {
 import { CERTAINTIES, type Certainty, type Lang, type StoryLook } from '$lib/story';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import { LOCALES } from '$lib/i18n/format';
-import { BASE, CERTAINTY_DASH, KIND_COLORS } from '$lib/map/theme';
+import { BASE, CERTAINTY_DASH, CERTAINTY_WEIGHT, KIND_COLORS } from '$lib/map/theme';
 import type { WorldData } from '$lib/map/worldData';
 import { isAreaKindShown, isFlowFeatureVisible } from './content';
 import {
@@ -476,7 +476,11 @@ export function renderSvg(input: SvgInput): string {
 		.filter((f) => isFlowFeatureVisible(f.properties, view))
 		.map((f) => ({ feature: f, lines: projectLines(stage, [f.geometry?.coordinates ?? []]) }))
 		.filter((f) => f.lines.length > 0);
-	const casingWidth = interpolate(zoom, 2, 4.5, 6, 7) * pr;
+	// As the style's layers: widths scaled by the certainty's weight (theme.ts CERTAINTY_WEIGHT).
+	const weightOf = (p: Record<string, unknown>) =>
+		CERTAINTY_WEIGHT[p.certainty as Certainty] ?? CERTAINTY_WEIGHT.reported;
+	const casingWidth = (p: Record<string, unknown>) =>
+		interpolate(zoom, 2, isActive(p.id) ? 7 : 4.5, 6, isActive(p.id) ? 10 : 7) * weightOf(p).width * pr;
 	const flowWidth = (active: boolean) => interpolate(zoom, 2, active ? 4.5 : 2.2, 6, active ? 7 : 3.6) * pr;
 	map.push(
 		el(
@@ -486,11 +490,15 @@ export function renderSvg(input: SvgInput): string {
 				fill: 'none',
 				stroke: '#ffffff',
 				'stroke-opacity': 0.85,
-				'stroke-width': fmt(casingWidth),
 				'stroke-linecap': 'round',
 				'stroke-linejoin': 'round'
 			},
-			...flows.map((f) => el('path', { d: pathData(f.lines, false) }))
+			...flows.map((f) =>
+				el('path', {
+					d: pathData(f.lines, false),
+					'stroke-width': fmt(casingWidth(f.feature.properties ?? {}))
+				})
+			)
 		)
 	);
 	const flowPaths: Child[] = [];
@@ -500,7 +508,7 @@ export function renderSvg(input: SvgInput): string {
 			if (p.certainty !== certainty) continue;
 			const kind = String(p.kind);
 			// Rounded first, so the dash pattern is exactly in line widths of the written width.
-			const w = Math.round(flowWidth(isActive(p.id)) * 10) / 10;
+			const w = Math.round(flowWidth(isActive(p.id)) * CERTAINTY_WEIGHT[certainty].width * 10) / 10;
 			const dash = CERTAINTY_DASH[certainty];
 			flowPaths.push(
 				el(
@@ -510,6 +518,8 @@ export function renderSvg(input: SvgInput): string {
 						fill: 'none',
 						stroke: KIND_COLORS[kind as keyof typeof KIND_COLORS] ?? '#555555',
 						'stroke-width': fmt(w),
+						'stroke-opacity':
+							CERTAINTY_WEIGHT[certainty].opacity === 1 ? null : CERTAINTY_WEIGHT[certainty].opacity,
 						'stroke-linecap': dash ? 'butt' : 'round',
 						'stroke-linejoin': 'round',
 						'stroke-dasharray': dash ? dash.map((v) => fmt(v * w)).join(' ') : null,
@@ -528,7 +538,7 @@ export function renderSvg(input: SvgInput): string {
 	const iconScale = interpolate(zoom, 2, 0.55, 6, 0.85) * pr;
 	for (const { feature, lines } of flows) {
 		const p = feature.properties ?? {};
-		if (p.mutual === true) continue;
+		if (p.mutual === true || !weightOf(p).arrows) continue;
 		const kind = String(p.kind);
 		const color = KIND_COLORS[kind as keyof typeof KIND_COLORS] ?? '#555555';
 		for (const line of lines)
@@ -538,6 +548,7 @@ export function renderSvg(input: SvgInput): string {
 					el('path', {
 						d: arrowPath(anchor.point, anchor.angle, iconScale),
 						fill: color,
+						'fill-opacity': weightOf(p).opacity === 1 ? null : weightOf(p).opacity,
 						'data-kind': kind
 					})
 				);
@@ -860,6 +871,7 @@ function overlays(layout: ExportLayout): Xml {
 							y2: fmt(s.y),
 							stroke: item.color,
 							'stroke-width': fmt(s.lineWidth),
+							'stroke-opacity': item.opacity === 1 ? null : item.opacity,
 							'stroke-linecap': item.dash ? 'butt' : 'round',
 							'stroke-dasharray': item.dash ? item.dash.map((v) => fmt(v * s.lineWidth)).join(' ') : null
 						}),

@@ -3,7 +3,7 @@ import type { Lang, StoryLook } from '$lib/story';
 import { CERTAINTIES } from '$lib/story';
 import { flowFilter } from '$lib/state/visibility';
 import { DEFAULT_VIEW, snapshotOf, type ViewSnapshot } from '$lib/state/view.svelte';
-import { BASE, CERTAINTY_DASH, FONT_BOLD, FONT_REGULAR, KIND_COLORS } from './theme';
+import { BASE, CERTAINTY_DASH, CERTAINTY_WEIGHT, FONT_BOLD, FONT_REGULAR, KIND_COLORS } from './theme';
 
 /**
  * How a style shows which flows are on and which feature is highlighted.
@@ -64,7 +64,10 @@ function isActive(view: ViewSnapshot, mode: StyleMode): ExpressionSpecification 
 }
 
 /** Flows the reader switched off: only live, where they stay in the data (see StyleMode). */
-function opacityUnlessHidden(mode: StyleMode, shown: number): ExpressionSpecification | number {
+function opacityUnlessHidden(
+	mode: StyleMode,
+	shown: number | ExpressionSpecification
+): ExpressionSpecification | number {
 	return mode === 'live' ? ['case', ['boolean', ['feature-state', STATE_HIDDEN], false], 0, shown] : shown;
 }
 
@@ -176,15 +179,25 @@ function withFilter(filter: FilterSpecification | undefined): { filter?: FilterS
 
 function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification[] {
 	const active = isActive(view, mode);
-	const width: ExpressionSpecification = [
+	// Line widths at zoom 2 and 6, plain and highlighted, scaled by the certainty's weight.
+	const width = (f: number): ExpressionSpecification => [
 		'interpolate',
 		['linear'],
 		['zoom'],
 		2,
-		['case', active, 4.5, 2.2],
+		['case', active, 4.5 * f, 2.2 * f],
 		6,
-		['case', active, 7, 3.6]
+		['case', active, 7 * f, 3.6 * f]
 	];
+	/** A certainty's weight, per feature (for the layers that draw every certainty at once). */
+	const weightOf = (key: 'width' | 'opacity'): ExpressionSpecification =>
+		[
+			'match',
+			['get', 'certainty'],
+			...CERTAINTIES.flatMap((c) => [c, CERTAINTY_WEIGHT[c][key]]),
+			1
+		] as unknown as ExpressionSpecification;
+	const arrowCertainties = CERTAINTIES.filter((c) => CERTAINTY_WEIGHT[c].arrows);
 	const layers: LayerSpecification[] = [];
 	// A white casing under every flow keeps lines readable over borders and crossing flows.
 	layers.push({
@@ -203,9 +216,9 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
 				['linear'],
 				['zoom'],
 				2,
-				['case', active, 7, 4.5],
+				['*', weightOf('width'), ['case', active, 7, 4.5]],
 				6,
-				['case', active, 10, 7]
+				['*', weightOf('width'), ['case', active, 10, 7]]
 			]
 		}
 	});
@@ -219,8 +232,8 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
 			layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
 			paint: {
 				'line-color': kindColor(),
-				'line-width': width,
-				'line-opacity': opacityUnlessHidden(mode, 1),
+				'line-width': width(CERTAINTY_WEIGHT[certainty].width),
+				'line-opacity': opacityUnlessHidden(mode, CERTAINTY_WEIGHT[certainty].opacity),
 				...(dash ? { 'line-dasharray': dash } : {})
 			}
 		});
@@ -230,9 +243,13 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
 		id: FLOW_ARROW_LAYER,
 		type: 'symbol',
 		source: 'flows',
-		filter: (shownFlows
-			? ['all', ['!', ['get', 'mutual']], shownFlows]
-			: ['!', ['get', 'mutual']]) as FilterSpecification,
+		// One way only, and only as sure as the weight table allows (possible flows have none).
+		filter: [
+			'all',
+			['!', ['get', 'mutual']],
+			['in', ['get', 'certainty'], ['literal', arrowCertainties]],
+			...(shownFlows ? [shownFlows] : [])
+		] as FilterSpecification,
 		layout: {
 			'symbol-placement': 'line',
 			'symbol-spacing': ['interpolate', ['linear'], ['zoom'], 2, 90, 6, 160],
@@ -247,7 +264,7 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
 			'icon-color': kindColor(),
 			'icon-halo-color': '#ffffff',
 			'icon-halo-width': 1.2,
-			'icon-opacity': opacityUnlessHidden(mode, 1)
+			'icon-opacity': opacityUnlessHidden(mode, weightOf('opacity'))
 		}
 	});
 	return layers;

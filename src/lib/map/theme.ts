@@ -1,19 +1,27 @@
 import type { Certainty, FlowKind } from '$lib/story';
 
 /**
- * Colours by flow kind. Based on the Okabe–Ito palette (safe for the common colour-vision
- * deficiencies) with two darker additions, checked for contrast on the pale land and sea below.
- * Kinds are never told apart by colour alone: the legend, labels and details name them too.
+ * Colours by flow kind. Eight kinds are more than any palette keeps apart for every reader, so
+ * these were chosen by measurement: starting from Okabe–Ito (with Tol's wine and indigo), each
+ * colour was moved at most ΔE2000 10 from its start to maximise the smallest CIEDE2000
+ * difference between any two kinds, for normal vision and under simulated protanopia,
+ * deuteranopia and tritanopia (Machado et al. 2009, full severity, via culori). The smallest is
+ * now 16.4 (Okabe–Ito alone: 10.3, diplomacy and letters under protanopia); the unit test
+ * (tests/unit/palette.test.ts) keeps it at 15 or more, comfortably above the ~10 at which
+ * colours read as different at a glance, because thin lines need more. Lightness carries much of
+ * the difference (navy letters, wine diplomacy, pale sky trade, amber labour), so it survives
+ * every deficiency. Kinds are never told apart by colour alone: the legend, labels and details
+ * name them too, and certainty is the line pattern and weight, not colour.
  */
 export const KIND_COLORS: Record<FlowKind, string> = {
-	visit: '#0072B2',
-	arms: '#D55E00',
-	technology: '#CC79A7',
-	food: '#009E73',
-	labour: '#E69F00',
-	trade: '#56B4E9',
-	diplomacy: '#882255',
-	letters: '#332288'
+	visit: '#135f83',
+	arms: '#b24b0a',
+	technology: '#aa7c9a',
+	food: '#06915f',
+	labour: '#e69f00',
+	trade: '#56b4e9',
+	diplomacy: '#59213e',
+	letters: '#030f8a'
 };
 
 /** Line pattern by certainty, in line widths: solid = reported, dashed = claimed, dotted = possible. */
@@ -21,6 +29,19 @@ export const CERTAINTY_DASH: Record<Certainty, number[] | null> = {
 	reported: null,
 	claimed: [3, 1.6],
 	possible: [0.8, 1.4]
+};
+
+/**
+ * Visual weight by certainty, so the picture never looks surer than the article: reported flows
+ * are drawn strongest, claimed ones thinner and lighter, possible ones clearly secondary (thin,
+ * pale, dotted, no arrowheads; the details still name the direction). `width` scales the line
+ * (and its casing), `opacity` the line and its arrowheads. The live map, the PNG and SVG exports
+ * and every legend swatch read this one table.
+ */
+export const CERTAINTY_WEIGHT: Record<Certainty, { width: number; opacity: number; arrows: boolean }> = {
+	reported: { width: 1, opacity: 1, arrows: true },
+	claimed: { width: 0.8, opacity: 0.85, arrows: true },
+	possible: { width: 0.6, opacity: 0.6, arrows: false }
 };
 
 export const BASE = {
