@@ -82,6 +82,8 @@ const de = {
 		possible: 'auch möglich'
 	},
 	legendEmpty: 'Keine Verbindungen sichtbar.',
+	legendHide: 'Legende ausblenden',
+	legendShow: 'Legende zeigen',
 	about: 'Über diese Karte',
 	aboutText:
 		'Jede Linie ist eine Aussage aus dem Artikel. Wählen Sie eine Linie, einen Ort oder ein Gebiet – auf der Karte oder in der Liste –, um Datum, Quelle und Gewissheit zu sehen.',
@@ -186,6 +188,8 @@ const en: Strings = {
 		possible: 'also possible'
 	},
 	legendEmpty: 'No flows visible.',
+	legendHide: 'Hide legend',
+	legendShow: 'Show legend',
 	about: 'About this map',
 	aboutText:
 		'Every line is a claim from the article. Choose a line, a place or an area – on the map or in the list – to see its date, source and certainty.',

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSite, type Site } from '../support/site';
+
+/* On a phone the map keeps most of the first screen, and the key can be folded away. */
+
+let site: Site;
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+describe('on a 390x844 phone', () => {
+	it('gives the map at least 60% of the first screen, under a compact header', async () => {
+		const { page } = await site.open({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+		const map = await page.getByTestId('map').boundingBox();
+		const header = await page.locator('header.masthead').boundingBox();
+		expect(map).not.toBeNull();
+		expect(map!.height / 844).toBeGreaterThanOrEqual(0.6);
+		expect(header!.height).toBeLessThan(90);
+		// Every tool is reachable in the header, none cut off.
+		const tools = page.locator('header .tools button:visible');
+		expect(await tools.count()).toBe(3);
+		for (const box of await tools.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON())))
+			expect(box.right).toBeLessThanOrEqual(390);
+	});
+
+	it('folds the legend away and back, saying so to screen readers', async () => {
+		const { page } = await site.open({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+		const legend = page.getByTestId('legend');
+		const fold = legend.getByRole('button', { name: 'Hide legend' });
+		const before = (await legend.boundingBox())!.height;
+		await expect(fold.getAttribute('aria-expanded')).resolves.toBe('true');
+		await fold.click();
+		const show = legend.getByRole('button', { name: 'Show legend' });
+		await expect(show.getAttribute('aria-expanded')).resolves.toBe('false');
+		await expect(legend.locator('[data-kind]').first().isVisible()).resolves.toBe(false);
+		expect((await legend.boundingBox())!.height).toBeLessThan(before / 2);
+		await show.click();
+		await expect(legend.locator('[data-kind]').first().isVisible()).resolves.toBe(true);
+	});
+});
