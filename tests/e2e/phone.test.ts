@@ -40,4 +40,27 @@ describe('on a 390x844 phone', () => {
 		await show.click();
 		await expect(legend.locator('[data-kind]').first().isVisible()).resolves.toBe(true);
 	});
+
+	it("names MapLibre's buttons in the page's language and skips to the list from the keyboard", async () => {
+		const { page } = await site.open({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+		const zoomIn = page.locator('.maplibregl-ctrl-zoom-in');
+		await expect.poll(() => zoomIn.getAttribute('title')).toBe('Vergrößern');
+		await page.getByRole('button', { name: 'Switch to English' }).click();
+		await expect.poll(() => zoomIn.getAttribute('aria-label')).toBe('Zoom in');
+		await expect(page.locator('.maplibregl-canvas').getAttribute('aria-label')).resolves.toBe(
+			await page.getByTestId('map').getAttribute('aria-label')
+		);
+
+		// From the top of a fresh page, the first Tab reaches the skip link.
+		const fresh = (await site.open({ viewport: { width: 390, height: 844 }, locale: 'en-US' })).page;
+		await fresh.keyboard.press('Tab');
+		const skip = fresh.getByRole('link', { name: 'Skip to the list of all flows' });
+		await expect(skip.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+		await fresh.keyboard.press('Enter');
+		await expect(fresh.evaluate(() => document.activeElement?.id)).resolves.toBe('story-index');
+		await fresh.keyboard.press('Tab');
+		await expect(fresh.evaluate(() => document.activeElement?.closest('nav.index') !== null)).resolves.toBe(
+			true
+		);
+	});
 });

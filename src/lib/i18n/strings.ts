@@ -83,6 +83,9 @@ const de = {
 	},
 	legendEmpty: 'Keine Verbindungen sichtbar.',
 	legendHide: 'Legende ausblenden',
+	zoomIn: 'Vergrößern',
+	zoomOut: 'Verkleinern',
+	skipToList: 'Zur Liste aller Verbindungen springen',
 	legendShow: 'Legende zeigen',
 	about: 'Über diese Karte',
 	aboutText:
@@ -189,6 +192,9 @@ const en: Strings = {
 	},
 	legendEmpty: 'No flows visible.',
 	legendHide: 'Hide legend',
+	zoomIn: 'Zoom in',
+	zoomOut: 'Zoom out',
+	skipToList: 'Skip to the list of all flows',
 	legendShow: 'Show legend',
 	about: 'About this map',
 	aboutText:
