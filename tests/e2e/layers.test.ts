@@ -122,6 +122,23 @@ describe('layer panel and legend', () => {
 		}
 	});
 
+	it('keys every symbol on the map: capitals, other places and the areas switched on', async () => {
+		const { page } = await site.open({ locale: 'en-US' });
+		const legend = page.getByTestId('legend');
+		await expect(legend.locator('[data-symbol="capital"]').textContent()).resolves.toContain('capital');
+		await expect(legend.locator('[data-symbol="place"]').textContent()).resolves.toContain('other place');
+		await expect(legend.locator('[data-area-kind="patrol-waters"]').textContent()).resolves.toContain(
+			'Planned patrol area'
+		);
+		await expect(legend.locator('[data-area-kind="recognised-region"]').textContent()).resolves.toContain(
+			'Recognised by North Korea as Russian'
+		);
+		// An area switched off leaves the key with it.
+		await page.locator('input[name="showPatrolWaters"]').uncheck();
+		await expect(legend.locator('[data-area-kind="patrol-waters"]').count()).resolves.toBe(0);
+		await expect(legend.locator('[data-area-kind="recognised-region"]').count()).resolves.toBe(1);
+	});
+
 	it('drives the timeline: July shows the Shoigu visit but not the August delegation', async () => {
 		const { page } = await site.open({ locale: 'en-US', path: '?month=2023-07' });
 		await settled(page);

@@ -45,16 +45,6 @@ export function isFlowFeatureVisible(
 	return known && passesVisibility({ kind, certainty, start } as FlowFacts, view);
 }
 
-/** Whether an area of this kind is switched on. */
-export function isAreaKindShown(
-	kind: unknown,
-	view: Pick<ViewSnapshot, 'showPatrolWaters' | 'showRegions'>
-): boolean {
-	if (kind === 'patrol-waters') return view.showPatrolWaters;
-	if (kind === 'recognised-region') return view.showRegions;
-	return false;
-}
-
 const DATE_FORMAT = {
 	de: { day: '2-digit', month: '2-digit', year: 'numeric' },
 	en: { day: 'numeric', month: 'long', year: 'numeric' }

@@ -14,7 +14,8 @@ import {
 	type When
 } from '$lib/story';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
-import { isAreaKindShown, visibleFlows } from './content';
+import { visibleFlows } from './content';
+import { isAreaKindShown } from '$lib/state/visibility';
 
 /**
  * Data exports of the current view: GeoJSON (flows, places, shown areas, with everything the

@@ -13,7 +13,8 @@ import type { ViewSnapshot } from '$lib/state/view.svelte';
 import { LOCALES } from '$lib/i18n/format';
 import { BASE, CERTAINTY_DASH, CERTAINTY_WEIGHT, KIND_COLORS } from '$lib/map/theme';
 import type { WorldData } from '$lib/map/worldData';
-import { isAreaKindShown, isFlowFeatureVisible } from './content';
+import { isFlowFeatureVisible } from './content';
+import { isAreaKindShown } from '$lib/state/visibility';
 import {
 	approximateMeasure,
 	layoutExport,

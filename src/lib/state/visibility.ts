@@ -2,6 +2,7 @@ import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { Certainty, Flow, FlowKind } from '$lib/story';
 import { CERTAINTIES } from '$lib/story';
 import { whenStartIndex } from '$lib/story/when';
+import type { ViewSnapshot } from './view.svelte';
 
 /*
  * Which flows are drawn: the rule, once in JavaScript (legend, lists, the live map's feature
@@ -63,4 +64,20 @@ export function flowFilter(v: FlowVisibility, certainty: Certainty): FilterSpeci
 	// Undated flows carry start -1 and so stay visible at every month (the rule the timeline explains).
 	if (v.monthIndex !== null) parts.push(['<=', ['get', 'start'], v.monthIndex]);
 	return ['all', ...parts];
+}
+
+/** The view's switch for each kind of area (the layer panel, the legend and the exports read it). */
+export const AREA_SWITCH = {
+	'patrol-waters': 'showPatrolWaters',
+	'recognised-region': 'showRegions'
+} as const;
+
+/** Whether an area of this kind is switched on. */
+export function isAreaKindShown(
+	kind: unknown,
+	view: Pick<ViewSnapshot, 'showPatrolWaters' | 'showRegions'>
+): boolean {
+	return typeof kind === 'string' && kind in AREA_SWITCH
+		? view[AREA_SWITCH[kind as keyof typeof AREA_SWITCH]]
+		: false;
 }
