@@ -592,6 +592,8 @@ describe('export dialog', () => {
 		const { page } = await site.open({ viewport: { width: 390, height: 844 } });
 		await page.getByRole('button', { name: 'Exportieren', exact: true }).click();
 		const dialog = dialogOf(page);
+		// The dialog's controls are loaded on first open: wait for them, not for a fixed time.
+		await dialog.getByRole('radio', { name: 'PNG (Bild)' }).waitFor({ timeout: 60_000 });
 		const box = (await dialog.boundingBox())!;
 		expect(box.x).toBeGreaterThanOrEqual(0);
 		expect(box.x + box.width).toBeLessThanOrEqual(390);

@@ -8,10 +8,10 @@ import type {
 	Polygon,
 	Position
 } from 'geojson';
-import { CERTAINTIES, type Certainty, type Lang, type StoryLook } from '$lib/story';
+import { CERTAINTIES, type AreaKind, type Certainty, type Lang, type StoryLook } from '$lib/story';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import { LOCALES } from '$lib/i18n/format';
-import { BASE, CERTAINTY_DASH, CERTAINTY_WEIGHT, KIND_COLORS } from '$lib/map/theme';
+import { AREA_LOOK, BASE, CERTAINTY_DASH, CERTAINTY_WEIGHT, KIND_COLORS } from '$lib/map/theme';
 import type { WorldData } from '$lib/map/worldData';
 import { isFlowFeatureVisible } from './content';
 import { isAreaKindShown } from '$lib/state/visibility';
@@ -48,8 +48,8 @@ export interface SvgInput {
 	 */
 	pixelRatio?: number;
 	view: ViewSnapshot;
-	/** The story's emphasised countries (presentationOf). */
-	look: StoryLook;
+	/** The story's emphasised countries (presentationOf); label sides come from issue 14's placed labels. */
+	look: Pick<StoryLook, 'emphasis'>;
 	world: WorldData;
 	/** flowFeatures(story) */
 	flows: FeatureCollection<LineString>;
@@ -381,7 +381,7 @@ export function renderSvg(input: SvgInput): string {
 	// Patrol waters and recognised regions.
 	const areaGroup = (kind: 'patrol-waters' | 'recognised-region', id: string) => {
 		if (!isAreaKindShown(kind, view)) return null;
-		const color = kind === 'patrol-waters' ? BASE.patrolFill : BASE.regionFill;
+		const { color, fillOpacity, outline } = AREA_LOOK[kind];
 		const parts: Child[] = [];
 		for (const area of input.areas.features) {
 			if (area.properties?.kind !== kind) continue;
@@ -389,12 +389,12 @@ export function renderSvg(input: SvgInput): string {
 			if (rings.length === 0) continue;
 			const active = isActive(area.properties?.id);
 			const d = pathData(rings, true);
-			const lineWidth = (kind === 'patrol-waters' ? 1.2 : 1) * pr;
+			const lineWidth = outline.width * pr;
 			parts.push(
 				el('path', {
 					d,
 					fill: color,
-					'fill-opacity': kind === 'patrol-waters' ? (active ? 0.26 : 0.14) : active ? 0.4 : 0.22,
+					'fill-opacity': fillOpacity[active ? 1 : 0],
 					'fill-rule': 'evenodd',
 					stroke: 'none',
 					'data-id': String(area.properties?.id ?? '')
@@ -404,8 +404,8 @@ export function renderSvg(input: SvgInput): string {
 					fill: 'none',
 					stroke: color,
 					'stroke-width': fmt(lineWidth),
-					'stroke-opacity': kind === 'patrol-waters' ? 0.7 : 0.8,
-					'stroke-dasharray': kind === 'patrol-waters' ? `${fmt(2 * lineWidth)} ${fmt(2 * lineWidth)}` : null,
+					'stroke-opacity': outline.opacity,
+					'stroke-dasharray': outline.dash ? outline.dash.map((v) => fmt(v * lineWidth)).join(' ') : null,
 					'stroke-linejoin': 'round'
 				})
 			);
@@ -463,11 +463,7 @@ export function renderSvg(input: SvgInput): string {
 			'g',
 			{ id: 'area-labels', ...haloAttrs(BASE.halo, 1.4 * pr) },
 			...areaLabels.map(({ label, kind, id }) =>
-				textBlock(
-					label,
-					{ fill: kind === 'patrol-waters' ? BASE.patrolFill : BASE.regionFill },
-					{ 'data-id': id }
-				)
+				textBlock(label, { fill: AREA_LOOK[kind as AreaKind].color }, { 'data-id': id })
 			)
 		)
 	);

@@ -33,7 +33,6 @@ const de = {
 	paragraph: 'Absatz',
 	paragraphCounted:
 		'Absätze sind die nichtleeren Zeilen des Artikeltexts, von oben gezählt; Zwischenüberschriften und Kästen zählen mit.',
-	creditsHeading: 'Quellen und Daten',
 	close: 'Schließen',
 	details: 'Details',
 	flows: 'Verbindungen',
@@ -145,7 +144,6 @@ const en: Strings = {
 	paragraph: 'paragraph',
 	paragraphCounted:
 		'Paragraphs are the non-empty lines of the article text, counted from the top; headings and boxes count too.',
-	creditsHeading: 'Credits and data',
 	close: 'Close',
 	details: 'Details',
 	flows: 'Flows',

@@ -3,7 +3,17 @@ import type { Lang, StoryLook } from '$lib/story';
 import { CERTAINTIES } from '$lib/story';
 import { flowFilter } from '$lib/state/visibility';
 import { DEFAULT_VIEW, snapshotOf, type ViewSnapshot } from '$lib/state/view.svelte';
-import { BASE, CERTAINTY_DASH, CERTAINTY_WEIGHT, FONT_BOLD, FONT_REGULAR, KIND_COLORS } from './theme';
+import {
+	AREA_LOOK,
+	BASE,
+	CERTAINTY_DASH,
+	CERTAINTY_WEIGHT,
+	FONT_BOLD,
+	FONT_REGULAR,
+	KIND_COLORS
+} from './theme';
+import { AREA_SWITCH } from '$lib/state/visibility';
+import type { AreaKind } from '$lib/story';
 
 /**
  * How a style shows which flows are on and which feature is highlighted.
@@ -96,19 +106,15 @@ function nameField(lang: Lang): ExpressionSpecification {
  */
 function areaLayers(
 	prefix: string,
-	kind: string,
-	on: boolean,
-	active: ExpressionSpecification,
-	look: {
-		color: string;
-		opacity: [number, number];
-		outline: { width: number; opacity: number; dash?: number[] };
-	}
+	kind: AreaKind,
+	view: ViewSnapshot,
+	active: ExpressionSpecification
 ): LayerSpecification[] {
+	const look = AREA_LOOK[kind];
 	const common = {
 		source: 'areas',
 		filter: ['==', ['get', 'kind'], kind] as FilterSpecification,
-		layout: { visibility: visibility(on) }
+		layout: { visibility: visibility(view[AREA_SWITCH[kind]]) }
 	};
 	const color = ['match', ['get', 'kind'], kind, look.color, look.color] as ExpressionSpecification;
 	const { width, opacity, dash } = look.outline;
@@ -120,7 +126,7 @@ function areaLayers(
 			// No outline pass: the outline layer draws the edge.
 			paint: {
 				'fill-color': color,
-				'fill-opacity': ['case', active, look.opacity[1], look.opacity[0]],
+				'fill-opacity': ['case', active, look.fillOpacity[1], look.fillOpacity[0]],
 				'fill-antialias': false
 			}
 		},
@@ -152,9 +158,14 @@ function areaLayers(
  */
 function areaLabelLayers(view: ViewSnapshot): LayerSpecification[] {
 	const kinds = [
-		{ id: 'patrol-waters-label', kind: 'patrol-waters', on: view.showPatrolWaters, color: BASE.patrolFill },
-		{ id: 'regions-label', kind: 'recognised-region', on: view.showRegions, color: BASE.regionFill }
-	];
+		{ id: 'patrol-waters-label', kind: 'patrol-waters' },
+		{ id: 'regions-label', kind: 'recognised-region' }
+	].map(({ id, kind }) => ({
+		id,
+		kind,
+		on: view[AREA_SWITCH[kind as AreaKind]],
+		color: AREA_LOOK[kind as AreaKind].color
+	}));
 	return kinds.map(({ id, kind, on, color }) => ({
 		id,
 		type: 'symbol',
@@ -293,16 +304,8 @@ export function buildLayers(view: ViewSnapshot, mode: StyleMode, look: StoryLook
 				'fill-antialias': false
 			}
 		},
-		...areaLayers('patrol-waters', 'patrol-waters', view.showPatrolWaters, active, {
-			color: BASE.patrolFill,
-			opacity: [0.14, 0.26],
-			outline: { width: 1.2, opacity: 0.7, dash: [2, 2] }
-		}),
-		...areaLayers('regions', 'recognised-region', view.showRegions, active, {
-			color: BASE.regionFill,
-			opacity: [0.22, 0.4],
-			outline: { width: 1, opacity: 0.8 }
-		}),
+		...areaLayers('patrol-waters', 'patrol-waters', view, active),
+		...areaLayers('regions', 'recognised-region', view, active),
 		{
 			id: 'coastline',
 			type: 'line',

@@ -1,4 +1,4 @@
-import type { Certainty, FlowKind } from '$lib/story';
+import type { AreaKind, Certainty, FlowKind } from '$lib/story';
 
 /**
  * Colours by flow kind. Eight kinds are more than any palette keeps apart for every reader, so
@@ -65,3 +65,28 @@ export const BASE = {
  */
 export const FONT_REGULAR = ['Noto Sans Regular', 'Noto Sans'];
 export const FONT_BOLD = ['Noto Sans Bold', 'Noto Sans'];
+
+/**
+ * How each kind of area is drawn: fill colour and opacity (plain, highlighted), outline width in
+ * px, opacity and dash (in line widths; null = solid). The map, the SVG export and the legend's
+ * swatches read this one table.
+ */
+export const AREA_LOOK: Record<
+	AreaKind,
+	{
+		color: string;
+		fillOpacity: [number, number];
+		outline: { width: number; opacity: number; dash: number[] | null };
+	}
+> = {
+	'patrol-waters': {
+		color: BASE.patrolFill,
+		fillOpacity: [0.14, 0.26],
+		outline: { width: 1.2, opacity: 0.7, dash: [2, 2] }
+	},
+	'recognised-region': {
+		color: BASE.regionFill,
+		fillOpacity: [0.22, 0.4],
+		outline: { width: 1, opacity: 0.8, dash: null }
+	}
+};

@@ -56,6 +56,11 @@ export class AppState {
 			name: this.presentation.areaKindNames[kind]
 		}))
 	);
+	/** Which place symbols the map draws (the legend keys only those). */
+	readonly placeSymbols: { capital: boolean; other: boolean } = $derived({
+		capital: this.story.places.some((p) => p.role === 'capital'),
+		other: this.story.places.some((p) => p.role !== 'capital')
+	});
 	/** Whether any evidence cites an article paragraph (then the page says what is counted). */
 	readonly citesParagraphs: boolean = $derived(
 		[...this.story.flows, ...this.story.areas, ...this.story.events].some((item) =>

@@ -77,7 +77,7 @@ export function isAreaKindShown(
 	kind: unknown,
 	view: Pick<ViewSnapshot, 'showPatrolWaters' | 'showRegions'>
 ): boolean {
-	return typeof kind === 'string' && kind in AREA_SWITCH
+	return typeof kind === 'string' && Object.hasOwn(AREA_SWITCH, kind)
 		? view[AREA_SWITCH[kind as keyof typeof AREA_SWITCH]]
 		: false;
 }

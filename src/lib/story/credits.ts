@@ -1,5 +1,5 @@
 import type { Lang, Story } from './vocabulary';
-import { formatWhen } from './when';
+import { formatDate } from './when';
 
 /*
  * Who the map owes: the article it tells and the map data under it. One home for the page's
@@ -11,23 +11,11 @@ const WORDS = {
 	en: { article: 'Article', mapData: 'Map data: Natural Earth (public domain)' }
 } as const;
 
-/** "Article: ZDFheute, Elisabeth Schmidt, September 2023" in `lang`. */
-export function articleCredit(story: Story, lang: Lang): string {
-	const { publisher, author, published } = story.article;
-	const when = formatWhen(
-		published.length === 7
-			? { precision: 'month', start: published }
-			: { precision: 'day', start: published },
-		lang
-	);
-	return `${WORDS[lang].article}: ${publisher}, ${author}, ${when}`;
-}
-
-export function mapDataCredit(lang: Lang): string {
-	return WORDS[lang].mapData;
-}
-
-/** Both credits on one line, as the page footer and the exports print them. */
+/**
+ * "Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth (gemeinfrei)":
+ * both credits on one line, as the page and the exports print them.
+ */
 export function creditLine(story: Story, lang: Lang): string {
-	return `${articleCredit(story, lang)} · ${mapDataCredit(lang)}`;
+	const { publisher, author, published } = story.article;
+	return `${WORDS[lang].article}: ${publisher}, ${author}, ${formatDate(lang, published)} · ${WORDS[lang].mapData}`;
 }

@@ -1,3 +1,4 @@
+import { boundsOf, padBounds } from '../geo/bounds';
 import type { AreaKind, BBox, LocalText, Story } from './vocabulary';
 
 /*
@@ -46,13 +47,13 @@ const toBounds = ([w, s, e, n]: BBox): Bounds => [
 ];
 
 function fitPlaces(story: Story): Bounds {
-	const coords = story.places.map((p) => p.coord);
-	if (coords.length === 0) return WORLD;
-	const lons = coords.map((c) => c[0]);
-	const lats = coords.map((c) => c[1]);
+	const b = boundsOf(story.places.map((p) => p.coord));
+	if (!b) return WORLD;
+	const [[w, s], [e, n]] = padBounds(b, FIT_MARGIN);
+	// Web Mercator ends short of the poles.
 	return [
-		[Math.min(...lons) - FIT_MARGIN, Math.max(-80, Math.min(...lats) - FIT_MARGIN)],
-		[Math.max(...lons) + FIT_MARGIN, Math.min(80, Math.max(...lats) + FIT_MARGIN)]
+		[w, Math.max(-80, s)],
+		[e, Math.min(80, n)]
 	];
 }
 

@@ -99,7 +99,8 @@ const monthAndYear = (lang: Lang, d: string) => fmt(lang, MONTH_AND_YEAR, d);
 const dayOnly = (d: string) => String(Number(d.slice(8, 10)));
 
 /** A day or a month, whichever the value is. */
-function formatDate(lang: Lang, date: string): string {
+/** A day ('YYYY-MM-DD') or month ('YYYY-MM') as the reader's language writes it. */
+export function formatDate(lang: Lang, date: string): string {
 	return isIsoDay(date) ? fullDay(lang, date) : monthAndYear(lang, date);
 }
 
