@@ -194,7 +194,7 @@ function dotAt(png: PNG, x: number, y: number): boolean {
 }
 
 /** Capitals whose dark dots stay uncovered (in the opening view the name "Peking" runs over Pyongyang's). */
-const CAPITALS = ['moscow', 'beijing'];
+const CAPITALS = ['pyongyang', 'beijing'];
 
 // ---------------------------------------------------------------------------------------------
 

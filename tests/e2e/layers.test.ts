@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { FLOW_KINDS, story } from '../../src/lib/story';
 import { startSite, type Site } from '../support/site';
 import { waitForMap } from '../support/browser';
-import { drawnFlowIds, settled, type MapWindow } from '../support/map';
+import { drawnLaneIds, lanesOf, settled, type MapWindow } from '../support/map';
 
 let site: Site;
 beforeAll(async () => {
@@ -38,8 +38,8 @@ describe('layer panel and legend', () => {
 	it('toggles each kind on the map (filter and pixels) and in the legend', async () => {
 		const { page, log } = await site.open({ locale: 'en-US' });
 		await settled(page);
-		const all = await drawnFlowIds(page);
-		expect(all.sort()).toEqual(story.flows.map((f) => f.id).sort());
+		const all = await drawnLaneIds(page);
+		expect(all).toEqual(lanesOf(story.flows));
 
 		// Pixels, not only data: hiding a kind visibly changes the map, showing it again restores it.
 		// (By difference, since possible flows are drawn pale, not in their kind's full colour.)
@@ -49,16 +49,15 @@ describe('layer panel and legend', () => {
 			const box = page.locator(`input[name="kind"][value="${kind}"]`);
 			await box.uncheck();
 			await settled(page);
-			const drawn = await drawnFlowIds(page);
-			for (const id of ids) expect(drawn, `${id} hidden`).not.toContain(id);
-			expect(drawn.length).toBe(all.length - ids.length);
+			const drawn = await drawnLaneIds(page);
+			expect(drawn).toEqual(lanesOf(story.flows.filter((f) => f.kind !== kind)));
 			const gone = changedPixels(before, await mapShot(page));
 			expect(gone, `${kind}: pixels that change when it is hidden`).toBeGreaterThan(20);
 			await expect(page.locator(`[data-testid="legend"] [data-kind="${kind}"]`).count()).resolves.toBe(0);
 
 			await box.check();
 			await settled(page);
-			expect((await drawnFlowIds(page)).length).toBe(all.length);
+			expect(await drawnLaneIds(page)).toEqual(all);
 			expect(changedPixels(before, await mapShot(page)), `${kind}: back as before`).toBeLessThan(
 				Math.max(10, gone * 0.05)
 			);
@@ -74,7 +73,7 @@ describe('layer panel and legend', () => {
 		const { page } = await site.open({ locale: 'en-US', path: '?map=7/40.2/128.5' });
 		await page.getByRole('button', { name: 'None' }).click();
 		await settled(page);
-		expect(await drawnFlowIds(page)).toEqual([]);
+		expect(await drawnLaneIds(page)).toEqual([]);
 		await expect(page.getByTestId('legend').textContent()).resolves.toContain('No flows visible');
 		// Click where the train route runs: nothing is selected.
 		const p = await page.evaluate(() => {
@@ -88,20 +87,20 @@ describe('layer panel and legend', () => {
 		await page.getByRole('button', { name: 'All' }).click();
 		await settled(page);
 		const train = story.flows.find((f) => f.via && f.via.length > 3)!;
-		expect(await drawnFlowIds(page)).toContain(train.id);
+		expect(await drawnLaneIds(page)).toEqual(expect.arrayContaining(lanesOf([train])));
 	});
 
 	it('filters by certainty: only reported, then also claimed', async () => {
 		const { page } = await site.open({ locale: 'en-US' });
 		await page.getByRole('radio', { name: 'reported only' }).check();
 		await settled(page);
-		const reported = story.flows.filter((f) => f.certainty === 'reported').map((f) => f.id);
-		expect((await drawnFlowIds(page)).sort()).toEqual(reported.sort());
+		const reported = story.flows.filter((f) => f.certainty === 'reported');
+		expect(await drawnLaneIds(page)).toEqual(lanesOf(reported));
 		await expect(page.locator('[data-testid="legend"] [data-certainty]').count()).resolves.toBe(1);
 		await page.getByRole('radio', { name: 'also claimed' }).check();
 		await settled(page);
-		const claimed = story.flows.filter((f) => f.certainty !== 'possible').map((f) => f.id);
-		expect((await drawnFlowIds(page)).sort()).toEqual(claimed.sort());
+		const claimed = story.flows.filter((f) => f.certainty !== 'possible');
+		expect(await drawnLaneIds(page)).toEqual(lanesOf(claimed));
 	});
 
 	it('hides basemap layers with their checkboxes', async () => {
@@ -142,20 +141,23 @@ describe('layer panel and legend', () => {
 	it('drives the timeline: July shows the Shoigu visit but not the August delegation', async () => {
 		const { page } = await site.open({ locale: 'en-US', path: '?month=2023-07' });
 		await settled(page);
-		const drawn = await drawnFlowIds(page);
-		const august = story.flows.filter((f) => f.when.start?.startsWith('2023-08')).map((f) => f.id);
-		const july = story.flows.filter((f) => f.when.start?.startsWith('2023-07')).map((f) => f.id);
+		const drawn = await drawnLaneIds(page);
+		const august = story.flows.filter((f) => f.when.start?.startsWith('2023-08'));
+		const july = story.flows.filter((f) => f.when.start?.startsWith('2023-07'));
 		expect(august.length).toBeGreaterThan(0);
-		for (const id of august) expect(drawn).not.toContain(id);
-		for (const id of july) expect(drawn).toContain(id);
-		// Undated flows are always shown.
-		for (const f of story.flows.filter((f) => f.when.precision === 'undated')) expect(drawn).toContain(f.id);
+		// Exactly what has begun by July: the July visit and undated flows, not August's delegation.
+		const byJuly = story.flows.filter((f) => !f.when.start || f.when.start < '2023-08');
+		expect(drawn).toEqual(lanesOf(byJuly));
+		expect(drawn).toEqual(expect.arrayContaining(lanesOf(july)));
+		const augustOnly = lanesOf(august).filter((id) => !lanesOf(byJuly).includes(id));
+		expect(augustOnly.length).toBeGreaterThan(0);
+		for (const id of augustOnly) expect(drawn).not.toContain(id);
 
 		const slider = page.getByTestId('timeline').locator('input[type="range"]');
 		await slider.focus();
 		await page.keyboard.press('End');
 		await settled(page);
-		expect((await drawnFlowIds(page)).length).toBe(story.flows.length);
+		expect(await drawnLaneIds(page)).toEqual(lanesOf(story.flows));
 		expect(new URL(page.url()).searchParams.get('month')).toBeNull();
 		await page.keyboard.press('Home');
 		await settled(page);
@@ -186,12 +188,14 @@ describe('state in the URL', () => {
 		await expect(page.locator('input[name="showBorders"]').isChecked()).resolves.toBe(false);
 		await expect(page.locator('input[name="showPatrolWaters"]').isChecked()).resolves.toBe(true);
 		await expect(page.getByTestId('details').locator('h2').textContent()).resolves.toBe('Pyongyang');
-		const drawn = await drawnFlowIds(page);
-		for (const id of drawn) {
-			const f = story.flows.find((x) => x.id === id)!;
-			expect(['visit', 'arms']).toContain(f.kind);
-			expect(f.certainty).not.toBe('possible');
-		}
+		const drawn = await drawnLaneIds(page);
+		const expected = story.flows.filter(
+			(f) =>
+				['visit', 'arms'].includes(f.kind) &&
+				f.certainty !== 'possible' &&
+				(!f.when.start || f.when.start.slice(0, 7) <= '2023-08')
+		);
+		expect(drawn).toEqual(lanesOf(expected));
 		// The URL is written back in its canonical form, with every field kept.
 		const params = new URL(page.url()).searchParams;
 		expect(params.get('kinds')).toBe('visit,arms');

@@ -48,7 +48,10 @@ async function saveStory(page: Page): Promise<string> {
 }
 
 /** Place ids in the map's own places source: what the map really draws. */
-function placesOnMap(page: Page): Promise<string[]> {
+/** Every place the map holds: read at world zoom, where every place's tile is loaded. */
+async function placesOnMap(page: Page): Promise<string[]> {
+	await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [80, 45], zoom: 1.2 }));
+	await settled(page);
 	return page.evaluate(() =>
 		[
 			...new Set(

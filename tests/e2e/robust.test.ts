@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { story } from '../../src/lib/story';
 import { startSite, type Site } from '../support/site';
-import { drawnFlows, type MapWindow } from '../support/map';
+import { drawnLanes, type MapWindow } from '../support/map';
 import { launchChromium, waitForMap, watchPage } from '../support/browser';
 
 let site: Site;
@@ -32,10 +32,12 @@ async function openStoryFile(page: Page, path: string): Promise<void> {
 	await page.getByTestId('story-file').setInputFiles(path);
 }
 
+/** How many lanes the map holds (lane features with a certainty; not the names on the lines). */
 async function flowCountOnMap(page: Page): Promise<number> {
 	return page.evaluate(() => {
 		const map = (window as unknown as MapWindow).__map;
-		return new Set(map.querySourceFeatures('flows').map((f) => f.properties.id)).size;
+		const lanes = map.querySourceFeatures('flows').filter((f) => typeof f.properties.certainty === 'string');
+		return new Set(lanes.map((f) => f.properties.id)).size;
 	});
 }
 
@@ -86,10 +88,14 @@ describe('your own story file', () => {
 		const small = { ...story, flows: story.flows.slice(0, 3) };
 		await openStoryFile(page, file('small.json', small));
 		await page.keyboard.press('Escape');
+		// Three flows in three lanes: the train's route, Shoigu's visit and the delegation's arc.
 		await page.waitForFunction(
 			(n) =>
 				new Set(
-					(window as unknown as MapWindow).__map.querySourceFeatures('flows').map((f) => f.properties.id)
+					(window as unknown as MapWindow).__map
+						.querySourceFeatures('flows')
+						.filter((f) => typeof f.properties.certainty === 'string')
+						.map((f) => f.properties.id)
 				).size === n,
 			3
 		);
@@ -163,7 +169,7 @@ describe('no WebGL 2, lost GPU, offline', () => {
 		await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
 		await waitForMap(page);
 		expect(await mapIsDrawn(page)).toBe(true);
-		const drawnKinds = [...new Set((await drawnFlows(page)).map((f) => f.kind))].sort();
+		const drawnKinds = [...new Set((await drawnLanes(page)).map((f) => f.kind))].sort();
 		expect(drawnKinds).toEqual(['arms', 'food', 'visit']);
 		expect(log.errors).toEqual([]);
 	});

@@ -18,7 +18,10 @@ async function pointOnFlow(page: Page, id: string): Promise<{ x: number; y: numb
 	return page.evaluate((flowId) => {
 		const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
 		const rect = map.getCanvas().getBoundingClientRect();
-		const feature = map.querySourceFeatures('flows').find((f) => f.properties.id === flowId);
+		// The flow's lane (a routed flow has one of its own).
+		const feature = map
+			.querySourceFeatures('flows')
+			.find((f) => String(f.properties.lane).endsWith(`/${flowId}`));
 		if (!feature || feature.geometry.type !== 'LineString') return null;
 		const coords = feature.geometry.coordinates;
 		// The vertex nearest the screen centre, so the click lands inside the view.

@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 import { FLOW_LINE_LAYERS } from '../../src/lib/map/layers';
+import { exportLaneStyle } from '../../src/lib/map/featureStates';
+import { relationsOf } from '../../src/lib/story/relations';
+import { story, type Flow } from '../../src/lib/story';
 
 /** The page's read-only automation handle (set by +page.svelte once the map is ready). */
 export type MapWindow = { __map: import('maplibre-gl').Map };
@@ -17,11 +20,11 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * Flows MapLibre draws now: rendered in a flow layer and not switched off. A switched-off flow
- * keeps its geometry on the live map but is transparent (feature state `hidden`), so the state
- * decides; the pixel checks in layers.test.ts hold the map to it.
+ * Lanes MapLibre draws now (lane feature ids, `<lane>#<level>`): rendered in a flow layer and not
+ * switched off. A switched-off lane keeps its geometry on the live map but is transparent (feature
+ * state `hidden`), so the state decides; the pixel checks in layers.test.ts hold the map to it.
  */
-export async function drawnFlows(page: Page): Promise<{ id: string; kind: string }[]> {
+export async function drawnLanes(page: Page): Promise<{ id: string; kind: string }[]> {
 	return page.evaluate((layers) => {
 		const map = (window as unknown as MapWindow).__map;
 		const seen = new Map<string, { id: string; kind: string }>();
@@ -34,8 +37,16 @@ export async function drawnFlows(page: Page): Promise<{ id: string; kind: string
 	}, FLOW_LINE_LAYERS);
 }
 
-export async function drawnFlowIds(page: Page): Promise<string[]> {
-	return (await drawnFlows(page)).map((f) => f.id);
+export async function drawnLaneIds(page: Page): Promise<string[]> {
+	return (await drawnLanes(page)).map((f) => f.id).sort();
+}
+
+/** The lane features that draw these flows of the built-in story (what drawnLaneIds should be). */
+export function lanesOf(flows: readonly Flow[], selected: string | null = null): string[] {
+	const relations = relationsOf(story.flows);
+	return exportLaneStyle(relations, flows, selected)
+		.shown.filter((id) => !id.endsWith('#label'))
+		.sort();
 }
 
 /**

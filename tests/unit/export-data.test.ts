@@ -8,7 +8,11 @@ import {
 	visibleDataGeoJSON
 } from '../../src/lib/export/data';
 import { visibleFlows } from '../../src/lib/export/content';
-import { areaFeatures, flowFeatures } from '../../src/lib/map/storyFeatures';
+import { areaFeatures, laneFeatures, lineIndex } from '../../src/lib/map/storyFeatures';
+import { relationsOf } from '../../src/lib/story/relations';
+
+const relations = relationsOf(story.flows);
+const lineOf = lineIndex(laneFeatures(story, relations), relations);
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
 import { monthIndex } from '../../src/lib/story/when';
@@ -96,7 +100,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('visibleDataGeoJSON', () => {
-	const fc = visibleDataGeoJSON(story, view, flowFeatures(story), areas);
+	const fc = visibleDataGeoJSON(story, view, lineOf, areas);
 
 	it('validates against the export schema and survives a JSON round trip unchanged', () => {
 		const text = JSON.stringify(fc);
@@ -163,7 +167,7 @@ describe('visibleDataGeoJSON', () => {
 				showRegions: false,
 				monthIndex: monthIndex('2023-08')
 			},
-			flowFeatures(story),
+			lineOf,
 			areas
 		);
 		const flows = narrow.features.filter((f) => f.properties.type === 'flow');

@@ -1,31 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { story } from '../../src/lib/story';
-import { activeChanges, hiddenChanges, hiddenFlowIds } from '../../src/lib/map/featureStates';
-import { isFlowVisible } from '../../src/lib/state/visibility';
-import { DEFAULT_VIEW } from '../support/views';
+import { activeChanges, complementOf, flagChanges } from '../../src/lib/map/featureStates';
 
 describe('feature state for the live map', () => {
-	it('hides exactly the flows the visibility rule hides', () => {
-		const v = { ...DEFAULT_VIEW, kinds: ['arms', 'visit'] as const, certainty: 'claimed' as const };
-		const hidden = hiddenFlowIds(
-			story.flows,
-			story.flows.filter((f) => isFlowVisible(f, v))
-		);
-		for (const flow of story.flows) expect(hidden.has(flow.id)).toBe(!isFlowVisible(flow, v));
-		expect(
-			hiddenFlowIds(
-				story.flows,
-				story.flows.filter((f) => isFlowVisible(f, DEFAULT_VIEW))
-			).size
-		).toBe(0);
+	it('switches off every lane feature not shown, and nothing else', () => {
+		expect([...complementOf(['a', 'b', 'c'], new Set(['b']))]).toEqual(['a', 'c']);
+		expect(complementOf(['a'], new Set(['a'])).size).toBe(0);
 	});
 
-	it('sends only the flows whose hidden state changes', () => {
-		expect(hiddenChanges(new Set(['a', 'b']), new Set(['b', 'c']))).toEqual([
-			{ id: 'c', hidden: true },
-			{ id: 'a', hidden: false }
+	it('sends only the features whose flag (hidden, dim) changes', () => {
+		expect(flagChanges(new Set(['a', 'b']), new Set(['b', 'c']))).toEqual([
+			{ id: 'c', on: true },
+			{ id: 'a', on: false }
 		]);
-		expect(hiddenChanges(new Set(['a']), new Set(['a']))).toEqual([]);
+		expect(flagChanges(new Set(['a']), new Set(['a']))).toEqual([]);
 	});
 
 	it('moves the highlight with two changes at most per hover', () => {

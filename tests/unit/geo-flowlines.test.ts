@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { flowArc, pointAt, type LonLat } from '$lib/geo/arcs';
-import { buildFlowLines, type FlowLineInput } from '$lib/geo/flowLines';
+import { pointAt, type LonLat } from '$lib/geo/arcs';
+import { buildLaneLines, DEFAULT_BEND } from '$lib/geo/flowLines';
 import { toMercator } from '$lib/geo/mercator';
-import { assignBends, DEFAULT_BASE_BEND, DEFAULT_BEND_STEP } from '$lib/geo/parallel';
+import { relationsOf } from '$lib/story/relations';
+import type { Flow, FlowKind } from '$lib/story';
 
 const PLACES: Record<string, LonLat> = {
 	pyongyang: [125.75, 39.03],
@@ -15,10 +16,6 @@ function chordLength(a: LonLat, b: LonLat): number {
 	const [x0, y0] = toMercator(a);
 	const [x1, y1] = toMercator(b);
 	return Math.hypot(x1 - x0, y1 - y0);
-}
-
-function mercatorDistance(a: LonLat, b: LonLat): number {
-	return chordLength(a, b);
 }
 
 /** Signed distance of p from the chord a->b in Mercator; positive = right of travel (y down). */
@@ -43,147 +40,72 @@ function mulberry32(seed: number): () => number {
 	};
 }
 
-describe('assignBends', () => {
-	it('gives a lone flow a gentle bend, not a straight line', () => {
-		// canonical orientation ("moscow" sorts before "pyongyang"): the base bend as is
-		const bends = assignBends([{ id: 'a', from: 'moscow', to: 'pyongyang' }]);
-		expect(bends.get('a')).toBe(DEFAULT_BASE_BEND);
-		// against canonical order: same lane, mirrored sign
-		const back = assignBends([{ id: 'a', from: 'pyongyang', to: 'moscow' }]);
-		expect(back.get('a')).toBe(-DEFAULT_BASE_BEND);
-	});
+/** A flow with only what lanes and lines need. */
+type FlowInput = {
+	id: string;
+	from: string;
+	to: string;
+	kind?: FlowKind;
+	via?: [number, number][];
+	mutual?: boolean;
+};
+const asFlows = (flows: FlowInput[]): Flow[] =>
+	flows.map((f) => ({ kind: 'visit', certainty: 'reported', ...f }) as unknown as Flow);
+const lanesFor = (flows: FlowInput[], places: Record<string, LonLat> | Map<string, LonLat> = PLACES) => {
+	const relations = relationsOf(asFlows(flows));
+	return { relations, lines: buildLaneLines(relations, places) };
+};
 
-	it('puts every flow of a pair, in either direction, on its own lane', () => {
-		const flows = [
-			{ id: 'p3', from: 'pyongyang', to: 'moscow' },
-			{ id: 'm1', from: 'moscow', to: 'pyongyang' },
-			{ id: 'p1', from: 'pyongyang', to: 'moscow' },
-			{ id: 'm2', from: 'moscow', to: 'pyongyang' },
-			{ id: 'p2', from: 'pyongyang', to: 'moscow' },
-			{ id: 'other', from: 'beijing', to: 'pyongyang' }
-		];
-		const bends = assignBends(flows, { baseBend: 0.1, step: 0.05 });
-		// canonical orientation is moscow -> pyongyang ("moscow" < "pyongyang")
-		const canonical = flows
-			.filter((f) => f.id !== 'other')
-			.map((f) => (f.from === 'moscow' ? 1 : -1) * (bends.get(f.id) as number));
-		expect(new Set(canonical.map((b) => b.toFixed(9))).size).toBe(5);
-		expect([...canonical].sort((a, b) => a - b).map((b) => +b.toFixed(9))).toEqual([
-			0.1, 0.15, 0.2, 0.25, 0.3
+describe('buildLaneLines', () => {
+	it('draws all arc lanes of a relation on one bow, reversed for the way back', () => {
+		const { relations, lines } = lanesFor([
+			{ id: 'a', from: 'pyongyang', to: 'moscow', kind: 'arms' },
+			{ id: 'b', from: 'pyongyang', to: 'moscow', kind: 'labour' },
+			{ id: 'c', from: 'moscow', to: 'pyongyang', kind: 'food' }
 		]);
-		// lanes follow id order: m1, m2, p1, p2, p3
-		expect(bends.get('m1')).toBeCloseTo(0.1, 12);
-		expect(bends.get('p3')).toBeCloseTo(-0.3, 12);
-		// a different pair is independent (beijing -> pyongyang is canonical)
-		expect(bends.get('other')).toBe(0.1);
+		const there = lines.get(relations.laneOf.get('a')!.id)!;
+		expect(lines.get(relations.laneOf.get('b')!.id)).toBe(there);
+		const back = lines.get(relations.laneOf.get('c')!.id)!;
+		expect([...back].reverse()).toEqual(there);
+		expect(there[0]).toEqual(PLACES.pyongyang);
+		expect(back[0]).toEqual(PLACES.moscow);
 	});
 
-	it('is deterministic whatever the input order', () => {
-		const flows = Array.from({ length: 12 }, (_, i) => ({
-			id: `f${i}`,
-			from: i % 3 ? 'pyongyang' : 'vladivostok',
-			to: i % 3 ? 'vladivostok' : 'pyongyang'
-		}));
-		const a = assignBends(flows);
-		const b = assignBends([...flows].reverse());
-		expect([...b.entries()].sort()).toEqual([...a.entries()].sort());
-	});
-
-	it('rejects duplicate ids', () => {
-		const f = { id: 'x', from: 'pyongyang', to: 'moscow' };
-		expect(() => assignBends([f, f])).toThrow(/duplicate/);
-	});
-});
-
-describe('buildFlowLines', () => {
-	it.each([
-		['long: Pyongyang <-> Moscow', 'pyongyang', 'moscow'],
-		['short: Pyongyang <-> Vladivostok', 'pyongyang', 'vladivostok']
-	])('keeps a visible gap between parallel flows (%s)', (_, p, q) => {
-		const flows: FlowLineInput[] = [
-			{ id: 'a1', from: p, to: q },
-			{ id: 'a2', from: p, to: q },
-			{ id: 'a3', from: p, to: q },
-			{ id: 'b1', from: q, to: p },
-			{ id: 'b2', from: q, to: p }
-		];
-		const lines = buildFlowLines(flows, PLACES);
-		const chord = chordLength(PLACES[p] as LonLat, PLACES[q] as LonLat);
-		const mids = flows.map((f) => pointAt(lines.get(f.id) as LonLat[], 0.5));
-		for (let i = 0; i < mids.length; i++) {
-			for (let j = i + 1; j < mids.length; j++) {
-				const gap = mercatorDistance(mids[i] as LonLat, mids[j] as LonLat);
-				expect(gap, `${flows[i]?.id} vs ${flows[j]?.id}`).toBeGreaterThanOrEqual(
-					0.2 * DEFAULT_BEND_STEP * chord
-				);
-			}
-		}
-		// all bow to the same side of the unbent path, whatever their direction: one bundle of
-		// nested lanes rather than lines scattered on both sides
-		const a = PLACES[p] as LonLat;
-		const b = PLACES[q] as LonLat;
-		const [ux, uy] = toMercator(pointAt(flowArc(a, b, { bend: 0 }), 0.5));
-		const [x0, y0] = toMercator(a);
-		const [x1, y1] = toMercator(b);
-		const sides = mids.map((m) => {
-			const [mx, my] = toMercator(m);
-			return Math.sign((x1 - x0) * (my - uy) - (y1 - y0) * (mx - ux));
-		});
-		expect(new Set(sides).size).toBe(1);
-		for (const f of flows) {
-			const line = lines.get(f.id) as LonLat[];
-			expect(line[0]).toEqual(PLACES[f.from]);
-			expect(line[line.length - 1]).toEqual(PLACES[f.to]);
-		}
-	});
-
-	it('bends a single flow so it reads as an arc', () => {
-		const lines = buildFlowLines([{ id: 'visit', from: 'pyongyang', to: 'vladivostok' }], PLACES);
-		const line = lines.get('visit') as LonLat[];
+	it('bends a short relation gently, so it reads as an arc, and caps a long one', () => {
+		const short = lanesFor([{ id: 'visit', from: 'pyongyang', to: 'vladivostok' }]);
+		const line = short.lines.get(short.relations.laneOf.get('visit')!.id)!;
 		const a = PLACES.pyongyang as LonLat;
 		const b = PLACES.vladivostok as LonLat;
-		const off = sideOfChord(a, b, pointAt(line, 0.5));
-		expect(off / chordLength(a, b)).toBeCloseTo(DEFAULT_BASE_BEND, 2);
+		expect(Math.abs(sideOfChord(a, b, pointAt(line, 0.5))) / chordLength(a, b)).toBeCloseTo(DEFAULT_BEND, 2);
 	});
 
-	it('draws a flow with waypoints along its route, unbent', () => {
+	it('draws a flow with waypoints along its route, in a lane of its own', () => {
 		const via: [number, number][] = [
 			[130.64, 42.42],
 			[130.78, 42.43],
 			[131.95, 43.8]
 		];
-		const lines = buildFlowLines(
+		const { relations, lines } = lanesFor(
 			[
 				{ id: 'train', from: 'pyongyang', to: 'vladivostok', via },
 				{ id: 'flight', from: 'pyongyang', to: 'vladivostok' }
 			],
 			new Map(Object.entries(PLACES))
 		);
-		expect(lines.get('train')).toEqual([PLACES.pyongyang, ...via, PLACES.vladivostok]);
-		// the routed flow takes no lane: the arc is a lone flow with the base bend
-		const flight = lines.get('flight') as LonLat[];
-		const a = PLACES.pyongyang as LonLat;
-		const b = PLACES.vladivostok as LonLat;
-		expect(sideOfChord(a, b, pointAt(flight, 0.5)) / chordLength(a, b)).toBeCloseTo(DEFAULT_BASE_BEND, 2);
+		expect(relations.laneOf.get('train')).not.toBe(relations.laneOf.get('flight'));
+		expect(lines.get(relations.laneOf.get('train')!.id)).toEqual([
+			PLACES.pyongyang,
+			...via,
+			PLACES.vladivostok
+		]);
 	});
 
-	it('refuses unknown places and duplicate ids instead of dropping flows', () => {
-		expect(() => buildFlowLines([{ id: 'x', from: 'pyongyang', to: 'tokyo' }], PLACES)).toThrow(/tokyo/);
-		expect(() => buildFlowLines([{ id: 'x', from: 'pyongyang', to: 'constructor' }], PLACES)).toThrow(
-			/constructor/
-		);
-		expect(() =>
-			buildFlowLines(
-				[
-					{ id: 'x', from: 'pyongyang', to: 'moscow', via: [[100, 50]] },
-					{ id: 'x', from: 'pyongyang', to: 'moscow' }
-				],
-				PLACES
-			)
-		).toThrow(/duplicate/);
+	it('refuses unknown places instead of dropping flows', () => {
+		expect(() => lanesFor([{ id: 'x', from: 'pyongyang', to: 'tokyo' }])).toThrow(/tokyo/);
+		expect(() => lanesFor([{ id: 'x', from: 'pyongyang', to: 'constructor' }])).toThrow(/constructor/);
 	});
 
-	it('builds 10,000 random flows among 50 places, every one valid', () => {
+	it('builds the lanes of 10,000 random flows among 50 places, every one valid', () => {
 		const random = mulberry32(20230913);
 		const places: Record<string, LonLat> = {};
 		for (let i = 0; i < 50; i++) {
@@ -191,35 +113,41 @@ describe('buildFlowLines', () => {
 		}
 		const ids = Object.keys(places);
 		const pick = () => ids[Math.floor(random() * ids.length)] as string;
-		const flows: FlowLineInput[] = [];
+		const kinds: FlowKind[] = ['visit', 'arms', 'food', 'trade'];
+		const flows: FlowInput[] = [];
 		for (let i = 0; i < 10_000; i++) {
 			const from = pick();
 			let to = pick();
 			while (to === from) to = pick();
 			const via: [number, number][] | undefined =
 				i % 20 === 0 ? [[random() * 360 - 180, random() * 120 - 60]] : undefined;
-			flows.push({ id: `flow-${i}`, from, to, via });
+			flows.push({ id: `flow-${i}`, from, to, via, kind: kinds[i % kinds.length] });
 		}
 
 		const started = performance.now();
-		const lines = buildFlowLines(flows, places);
+		const { relations, lines } = lanesFor(flows, places);
 		const elapsed = performance.now() - started;
-		console.log(`buildFlowLines: ${flows.length} flows in ${elapsed.toFixed(1)} ms`);
+		console.log(`relations and lanes: ${flows.length} flows in ${elapsed.toFixed(1)} ms`);
 
-		expect(lines.size).toBe(flows.length);
 		// Plain checks collected into one assertion: 10,000 × 32 expect() calls would dominate the run.
 		const problems: string[] = [];
 		for (const flow of flows) {
-			const pts = lines.get(flow.id);
-			if (!pts || pts.length < 2) {
+			const lane = relations.laneOf.get(flow.id);
+			const pts = lane && lines.get(lane.id);
+			if (!lane || !pts || pts.length < 2) {
 				problems.push(`${flow.id}: no line`);
 				continue;
 			}
-			const origin = places[flow.from] as LonLat;
-			const destination = places[flow.to] as LonLat;
+			// A lane runs from its origin to its destination: the flow's own, or (mutual) the pair's.
+			const origin = places[lane.from] as LonLat;
+			const destination = places[lane.to] as LonLat;
+			if (!flow.mutual && (lane.from !== flow.from || lane.to !== flow.to))
+				problems.push(`${flow.id}: wrong way`);
 			const first = pts[0] as LonLat;
 			const last = pts[pts.length - 1] as LonLat;
-			if (first[0] !== origin[0] || first[1] !== origin[1]) problems.push(`${flow.id}: wrong start`);
+			const startTurns = Math.round((first[0] - origin[0]) / 360);
+			if (Math.abs(first[0] - 360 * startTurns - origin[0]) > 1e-9 || first[1] !== origin[1])
+				problems.push(`${flow.id}: wrong start`);
 			const turns = Math.round((last[0] - destination[0]) / 360);
 			if (
 				Math.abs(last[0] - 360 * turns - destination[0]) > 1e-9 ||

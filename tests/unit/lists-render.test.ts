@@ -65,7 +65,13 @@ describe('DetailsPanel', () => {
 		const flows = big.flows.filter((f) => f.from === place.id || f.to === place.id);
 		expect(flows.length).toBeGreaterThan(LIST_LIMIT);
 		const selection = { type: 'place' as const, place, flows, events: [] };
-		const props = { selection, story: big, lang: 'en' as const, onselect: () => {} };
+		const props = {
+			selection,
+			story: big,
+			lang: 'en' as const,
+			shown: new Set<string>(),
+			onselect: () => {}
+		};
 		const html = render(DetailsPanel, { props }).body;
 		expect(count(html, /<li[ >]/g)).toBe(LIST_LIMIT + 1); // the rows and "show more"
 		expect(html).toContain(`(${flows.length - LIST_LIMIT} not shown)`);

@@ -13,13 +13,17 @@ const bare: Story = {
 describe('presentationOf', () => {
 	it("uses the built-in story's own presentation as written", () => {
 		const p = presentationOf(story);
+		// Regional first views (Korea and the Russian Far East): Moscow is named on its cable.
 		expect(p.frame).toEqual([
-			[34, 33],
-			[142, 58]
+			[113, 33.5],
+			[138, 53]
 		]);
-		expect(p.framePhone).toEqual(p.frame);
+		expect(p.framePhone).toEqual([
+			[120.4, 36],
+			[135.8, 52.5]
+		]);
 		expect(p.emphasis).toEqual(['408', '643', '156']);
-		expect(p.labelLeft).toEqual(['beijing']);
+		expect(p.labelSide).toEqual({ beijing: 'below', pyongyang: 'below-right', sinpo: 'below-right' });
 		expect(p.fileName).toBe('nk-russia-flows');
 		expect(p.deck?.en).toMatch(/every line is a claim/);
 	});
@@ -33,7 +37,7 @@ describe('presentationOf', () => {
 		expect(p.frame[0][1]).toBeLessThan(Math.min(...lats));
 		expect(p.frame[1][1]).toBeGreaterThan(Math.max(...lats));
 		expect([...p.emphasis].sort()).toEqual([...new Set(story.places.map((pl) => pl.country))].sort());
-		expect(p.labelLeft).toEqual([]);
+		expect(p.labelSide).toEqual({});
 		expect(p.deck).toBeNull();
 		expect(p.mapLabel.en).toBe("Map: Tariffs & Fences: Who's Next?");
 		expect(p.fileName).toBe('tariffs-fences-whos-next');
@@ -43,10 +47,12 @@ describe('presentationOf', () => {
 		const withP = (presentation: unknown) => parseStory({ ...story, presentation });
 		expect(withP({ frame: [142, 33, 34, 58] }).ok).toBe(false);
 		expect(withP({ fileName: 'Bad Name!' }).ok).toBe(false);
-		const unknownPlace = withP({ labelLeft: ['atlantis'] });
+		const unknownPlace = withP({ labelSide: { atlantis: 'left' } });
 		expect(unknownPlace.ok).toBe(false);
 		if (!unknownPlace.ok)
-			expect(unknownPlace.errors.join()).toContain('presentation.labelLeft[0]: unknown place "atlantis"');
+			expect(unknownPlace.errors.join()).toContain(
+				'presentation.labelSide.atlantis: unknown place "atlantis"'
+			);
 		expect(withP({ frame: [120, 35, 140, 50], fileName: 'my-story-2024' }).ok).toBe(true);
 	});
 });

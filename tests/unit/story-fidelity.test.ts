@@ -3,6 +3,7 @@ import { render } from 'svelte/server';
 import DetailsPanel from '../../src/lib/components/DetailsPanel.svelte';
 import { creditLine, presentationOf, story, type Evidence, type Lang } from '$lib/story';
 import { resolveSelection } from '$lib/state/selection';
+import { relationsOf } from '$lib/story/relations';
 
 /*
  * The built-in story says no more than the article: every hedge the quotes carry survives in the
@@ -147,9 +148,11 @@ describe('built-in story: public record beside the article', () => {
 
 describe('details panel: every note is shown', () => {
 	const panel = (id: string, lang: Lang = 'en') => {
-		const selection = resolveSelection(story, id);
+		const selection = resolveSelection(story, id, relationsOf(story.flows));
 		if (!selection) throw new Error(`no selection for ${id}`);
-		return render(DetailsPanel, { props: { selection, story, lang, onselect: () => {} } }).body;
+		return render(DetailsPanel, {
+			props: { selection, story, lang, shown: new Set(story.flows.map((f) => f.id)), onselect: () => {} }
+		}).body;
 	};
 	const text = (html: string) =>
 		html

@@ -1,5 +1,4 @@
 import {
-	CERTAINTIES,
 	FLOW_KINDS,
 	formatWhen,
 	creditLine,
@@ -8,7 +7,7 @@ import {
 	type Lang,
 	type Story
 } from '$lib/story';
-import { isFlowVisible, passesVisibility, type FlowFacts } from '$lib/state/visibility';
+import { isFlowVisible } from '$lib/state/visibility';
 import { legendEntries } from '$lib/state/legend';
 import { strings } from '$lib/i18n/strings';
 import { exportStrings } from '$lib/i18n/exportStrings';
@@ -26,23 +25,6 @@ import type { LayoutContent } from './layout';
 /** The story's flows the map draws for this view (the rule of state/visibility). */
 export function visibleFlows(story: Story, view: ViewSnapshot): Flow[] {
 	return story.flows.filter((flow) => isFlowVisible(flow, view));
-}
-
-/**
- * The same rule on map feature properties (flowFeatures output), for renderers that only have the
- * GeoJSON: kind switched on, certainty within the threshold, started by the chosen month (undated
- * flows carry start -1 and always show).
- */
-export function isFlowFeatureVisible(
-	properties: Readonly<Record<string, unknown>> | null | undefined,
-	view: Pick<ViewSnapshot, 'kinds' | 'certainty' | 'monthIndex'>
-): boolean {
-	const { kind, certainty, start } = properties ?? {};
-	const known =
-		(FLOW_KINDS as readonly unknown[]).includes(kind) &&
-		(CERTAINTIES as readonly unknown[]).includes(certainty) &&
-		typeof start === 'number';
-	return known && passesVisibility({ kind, certainty, start } as FlowFacts, view);
 }
 
 const DATE_FORMAT = {

@@ -250,10 +250,10 @@ function polygonal(geometry: Geometry | null | undefined): geometry is Polygon |
 export function visibleDataGeoJSON(
 	story: Story,
 	view: ViewSnapshot,
-	flowsFC: FeatureCollection<LineString>,
+	/** Each flow's drawn line by flow id (AppState.lineOf: its lane's centre line). */
+	lines: ReadonlyMap<string, LineString['coordinates']>,
 	areasFC: FeatureCollection<Polygon | MultiPolygon>
 ): ExportFeatureCollection {
-	const lines = new Map(flowsFC.features.map((f) => [String(f.properties?.id), f.geometry.coordinates]));
 	const places = new Map(story.places.map((p) => [p.id, p]));
 	const features: ExportFeature[] = [];
 	for (const flow of visibleFlows(story, view)) {

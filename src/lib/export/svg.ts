@@ -11,9 +11,21 @@ import type {
 import { CERTAINTIES, type AreaKind, type Certainty, type Lang, type StoryLook } from '$lib/story';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import { LOCALES } from '$lib/i18n/format';
-import { AREA_LOOK, BASE, CERTAINTY_DASH, CERTAINTY_WEIGHT, KIND_COLORS } from '$lib/map/theme';
+import {
+	AREA_LOOK,
+	BASE,
+	CERTAINTY_DASH,
+	CERTAINTY_WEIGHT,
+	DIMMED_OPACITY,
+	KIND_COLORS,
+	LANE_SPACING,
+	LANE_WIDTH
+} from '$lib/map/theme';
+import type { LaneStyle } from '$lib/map/layers';
+import { offsetPolyline } from '$lib/geo/offset';
+import { countryLabelsFor } from '$lib/map/storyFeatures';
+import { strings } from '$lib/i18n/strings';
 import type { WorldData } from '$lib/map/worldData';
-import { isFlowFeatureVisible } from './content';
 import { isAreaKindShown } from '$lib/state/visibility';
 import {
 	approximateMeasure,
@@ -49,10 +61,12 @@ export interface SvgInput {
 	pixelRatio?: number;
 	view: ViewSnapshot;
 	/** The story's emphasised countries (presentationOf); label sides come from issue 14's placed labels. */
-	look: Pick<StoryLook, 'emphasis'>;
+	look: Pick<StoryLook, 'emphasis' | 'countryLabels'>;
 	world: WorldData;
-	/** flowFeatures(story) */
-	flows: FeatureCollection<LineString>;
+	/** laneFeatures(story, relations): the lanes as drawn, one feature per level. */
+	flows: FeatureCollection<LineString | Point>;
+	/** Which lane features are drawn, highlighted and dimmed (AppState.exportLanes), as in the PNG. */
+	lanes: LaneStyle;
 	/** placeFeatures(story) */
 	places: FeatureCollection<Point>;
 	/** areaFeatures(story, geometries) */
@@ -448,7 +462,16 @@ export function renderSvg(input: SvgInput): string {
 		? placeAreaLabels(input.areaLabels, view, stage, zoom, pr, measure, nameOf, collisions)
 		: [];
 	const countryLabels = view.showLabels
-		? placeCountryLabels(input.world.countryLabels, stage, zoom, pr, measure, nameOf, lang, collisions)
+		? placeCountryLabels(
+				countryLabelsFor(input.world.countryLabels, input.look.countryLabels),
+				stage,
+				zoom,
+				pr,
+				measure,
+				nameOf,
+				lang,
+				collisions
+			)
 		: [];
 
 	map.push(
@@ -468,17 +491,36 @@ export function renderSvg(input: SvgInput): string {
 		)
 	);
 
-	// Flows: casing, then one pass per certainty (as the style's layers), then arrows on top.
+	// Lanes: casing, then one pass per certainty (as the style's layers), then arrows on top.
+	const shownLanes = new Set(input.lanes.shown);
+	const activeLanes = new Set(input.lanes.active);
+	const dimmedLanes = new Set(input.lanes.dimmed);
+	const laneGap = interpolate(zoom, 2, LANE_SPACING[0], 6, LANE_SPACING[1]) * pr;
 	const flows = input.flows.features
-		.filter((f) => isFlowFeatureVisible(f.properties, view))
-		.map((f) => ({ feature: f, lines: projectLines(stage, [f.geometry?.coordinates ?? []]) }))
+		// Lanes only: the names on the lines are labels (not drawn here yet, see issue 14).
+		.filter((f) => f.geometry.type === 'LineString' && typeof f.properties?.certainty === 'string')
+		.filter((f) => shownLanes.has(String(f.properties?.id)))
+		.map((f) => {
+			const offset = (Number(f.properties?.halfLanes ?? 0) * laneGap) / 2;
+			const coordinates = (f.geometry as LineString).coordinates;
+			const lines = projectLines(stage, [coordinates]).map((l) => offsetPolyline(l, offset));
+			return { feature: f, lines };
+		})
 		.filter((f) => f.lines.length > 0);
+	const laneActive = (p: Record<string, unknown>) => activeLanes.has(String(p.id));
+	const dim = (p: Record<string, unknown>, opacity: number) =>
+		dimmedLanes.has(String(p.id)) ? opacity * DIMMED_OPACITY : opacity;
+	/** Opacities to the hundredth; full opacity is the default and left out. */
+	const fmt2 = (o: number) => String(Math.round(o * 100) / 100);
+	const opacityAttr = (o: number) => (o === 1 ? null : fmt2(o));
 	// As the style's layers: widths scaled by the certainty's weight (theme.ts CERTAINTY_WEIGHT).
 	const weightOf = (p: Record<string, unknown>) =>
 		CERTAINTY_WEIGHT[p.certainty as Certainty] ?? CERTAINTY_WEIGHT.reported;
+	const zoomed = ([a, b]: readonly [number, number]) => interpolate(zoom, 2, a, 6, b);
 	const casingWidth = (p: Record<string, unknown>) =>
-		interpolate(zoom, 2, isActive(p.id) ? 7 : 4.5, 6, isActive(p.id) ? 10 : 7) * weightOf(p).width * pr;
-	const flowWidth = (active: boolean) => interpolate(zoom, 2, active ? 4.5 : 2.2, 6, active ? 7 : 3.6) * pr;
+		zoomed(LANE_WIDTH.casing[laneActive(p) ? 'lit' : 'plain']) * weightOf(p).width * pr;
+	const flowWidth = (active: boolean) => zoomed(LANE_WIDTH.line[active ? 'lit' : 'plain']) * pr;
+	const kindName = strings(lang).kinds;
 	map.push(
 		el(
 			'g',
@@ -486,13 +528,13 @@ export function renderSvg(input: SvgInput): string {
 				id: 'flow-casing',
 				fill: 'none',
 				stroke: '#ffffff',
-				'stroke-opacity': 0.85,
 				'stroke-linecap': 'round',
 				'stroke-linejoin': 'round'
 			},
 			...flows.map((f) =>
 				el('path', {
 					d: pathData(f.lines, false),
+					'stroke-opacity': fmt2(dim(f.feature.properties ?? {}, 0.85)),
 					'stroke-width': fmt(casingWidth(f.feature.properties ?? {}))
 				})
 			)
@@ -505,7 +547,7 @@ export function renderSvg(input: SvgInput): string {
 			if (p.certainty !== certainty) continue;
 			const kind = String(p.kind);
 			// Rounded first, so the dash pattern is exactly in line widths of the written width.
-			const w = Math.round(flowWidth(isActive(p.id)) * CERTAINTY_WEIGHT[certainty].width * 10) / 10;
+			const w = Math.round(flowWidth(laneActive(p)) * CERTAINTY_WEIGHT[certainty].width * 10) / 10;
 			const dash = CERTAINTY_DASH[certainty];
 			flowPaths.push(
 				el(
@@ -515,8 +557,7 @@ export function renderSvg(input: SvgInput): string {
 						fill: 'none',
 						stroke: KIND_COLORS[kind as keyof typeof KIND_COLORS] ?? '#555555',
 						'stroke-width': fmt(w),
-						'stroke-opacity':
-							CERTAINTY_WEIGHT[certainty].opacity === 1 ? null : CERTAINTY_WEIGHT[certainty].opacity,
+						'stroke-opacity': opacityAttr(dim(p, CERTAINTY_WEIGHT[certainty].opacity)),
 						'stroke-linecap': dash ? 'butt' : 'round',
 						'stroke-linejoin': 'round',
 						'stroke-dasharray': dash ? dash.map((v) => fmt(v * w)).join(' ') : null,
@@ -524,7 +565,7 @@ export function renderSvg(input: SvgInput): string {
 						'data-kind': kind,
 						'data-certainty': certainty
 					},
-					el('title', {}, String(p[`name_${lang}`] ?? ''))
+					el('title', {}, kindName[kind as keyof typeof kindName] ?? kind)
 				)
 			);
 		}
@@ -545,7 +586,7 @@ export function renderSvg(input: SvgInput): string {
 					el('path', {
 						d: arrowPath(anchor.point, anchor.angle, iconScale),
 						fill: color,
-						'fill-opacity': weightOf(p).opacity === 1 ? null : weightOf(p).opacity,
+						'fill-opacity': opacityAttr(dim(p, weightOf(p).opacity)),
 						'data-kind': kind
 					})
 				);

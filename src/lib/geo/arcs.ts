@@ -192,8 +192,7 @@ export interface FlowArcOptions {
  * Bend: each vertex is moved perpendicular to the chord, in Mercator, by
  * `bend · chord · sin(π·t)`, t being the vertex's fraction of the base path's screen length. The
  * offset vanishes at the ends and peaks mid-way, so the bow is symmetric on screen and lines that
- * differ only in bend never cross except at their shared ends: that is what lets
- * `assignBends` put parallel flows in visible lanes.
+ * differ only in bend never cross except at their shared ends.
  *
  * The first vertex equals `a`; the last equals `b` up to a whole turn of longitude.
  */
@@ -203,7 +202,7 @@ export function flowArc(a: Position, b: Position, opts: FlowArcOptions): LonLat[
 
 /**
  * The unbent path of {@link flowArc}, prepared for bending. Exposed so that callers drawing many
- * flows between the same two places (see `buildFlowLines`) compute the expensive part once.
+ * flows between the same two places (see `buildLaneLines`) compute the expensive part once.
  */
 export interface ArcBase {
 	/** Mercator x of each vertex. */

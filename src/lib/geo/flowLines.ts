@@ -1,44 +1,37 @@
 /**
- * All flow lines of the story in one call: the single place where place ids become coordinates
- * and flows become drawable polylines ([lon, lat], vertex order = direction of travel).
+ * Every lane of the story in one call: the single place where place ids become coordinates and
+ * lanes (story/relations.ts) become drawable polylines ([lon, lat], vertex order = direction of
+ * travel, so MapLibre's arrows point the right way).
  *
- * Flows with `via` waypoints follow their real route (`routeLine`) and take no lane: their shape
- * is a claim about the route and must not be bent. All other flows are arcs (`flowArc`) bent into
- * lanes by `assignBends`, so flows between the same two places never cover each other.
+ * All arc lanes of a relation share one line: a gentle bow from the pair's first place to its
+ * second, reversed for lanes running the other way. The lanes are set apart on screen by the
+ * style (`line-offset`, in pixels), so a relation reads as one cable of parallel strokes at every
+ * zoom, where bending each flow by its own amount fanned a dozen claims out over half of Asia.
+ * A routed lane follows its real route (`routeLine`): its shape is a claim about the route.
  */
-import { arcBase, bendArc, routeLine, type ArcBase, type LonLat } from './arcs';
-import { assignBends, DEFAULT_BASE_BEND, DEFAULT_BEND_STEP, type AssignBendsOptions } from './parallel';
+import { arcBase, bendArc, routeLine, type LonLat } from './arcs';
+import type { Relations } from '$lib/story/relations';
 
 type Position = readonly [number, number];
 
-export interface FlowLineInput {
-	id: string;
-	/** Place id of the origin. */
-	from: string;
-	/** Place id of the destination. */
-	to: string;
-	/** Intermediate waypoints [lon, lat] of a real route, origin and destination excluded. */
-	via?: readonly Position[];
-}
-
 export type PlaceCoordinates = Readonly<Record<string, Position>> | ReadonlyMap<string, Position>;
 
-export interface BuildFlowLinesOptions extends AssignBendsOptions {
-	/** Vertices per arc (see `flowArc`). */
-	samples?: number;
-	/** Distance above which arcs follow a great circle (see `flowArc`). */
-	greatCircleAboveKm?: number;
-	/** Corner-cutting rounds for routed flows (see `routeLine`); default 0. */
-	smoothing?: number;
+export interface LaneLineOptions {
+	/** The bow mid-way, as a fraction of the chord (see `flowArc`). Default {@link DEFAULT_BEND}. */
+	bend?: number;
 	/**
-	 * Caps, in Web Mercator units (1 = the world's width), the bow of the first lane and the gap
-	 * between lanes. Without a cap both scale with the chord, so a dozen flows between Moscow and
-	 * Pyongyang would fan out over half of Asia; with it, long routes form a tight bundle while
-	 * short ones keep their proportional lanes.
+	 * Caps the bow in Web Mercator units (1 = the world's width): long relations (Moscow–Pyongyang)
+	 * curve gently instead of bulging over half a continent, short ones keep their proportion.
 	 */
 	maxBow?: number;
-	maxLaneGap?: number;
+	/** Corner-cutting rounds for routed lanes (see `routeLine`); default 0. */
+	smoothing?: number;
+	/** Distance above which arcs follow a great circle (see `flowArc`). */
+	greatCircleAboveKm?: number;
 }
+
+/** A gentle bow: the middle of the line sits 15 % of the chord's length off it. */
+export const DEFAULT_BEND = 0.15;
 
 function lookup(places: PlaceCoordinates, id: string): Position | undefined {
 	if (places instanceof Map) return places.get(id);
@@ -48,58 +41,58 @@ function lookup(places: PlaceCoordinates, id: string): Position | undefined {
 }
 
 /**
- * Polyline per flow id. Throws if a flow names an unknown place or an id is used twice: a flow
- * silently left off the map would be a claim silently dropped.
+ * Polyline per lane id. Throws if a flow names an unknown place: a flow silently left off the map
+ * would be a claim silently dropped.
  */
-export function buildFlowLines(
-	flows: readonly FlowLineInput[],
+export function buildLaneLines(
+	relations: Relations,
 	places: PlaceCoordinates,
-	opts: BuildFlowLinesOptions = {}
+	opts: LaneLineOptions = {}
 ): Map<string, LonLat[]> {
-	const place = (flow: FlowLineInput, id: string): Position => {
+	const place = (id: string, flowId: string): Position => {
 		const p = lookup(places, id);
-		if (!p) throw new Error(`buildFlowLines: flow "${flow.id}" refers to unknown place "${id}"`);
+		if (!p) throw new Error(`buildLaneLines: flow "${flowId}" refers to unknown place "${id}"`);
 		return p;
 	};
-
-	// Signed 1-based lane numbers (the sign says which way round the pair the flow travels);
-	// the bend per lane is worked out below, once the chord's length is known.
-	const lanes = assignBends(
-		flows.filter((f) => !f.via || f.via.length === 0),
-		{ baseBend: 1, step: 1 }
-	);
-	const baseBend = opts.baseBend ?? DEFAULT_BASE_BEND;
-	const step = opts.step ?? DEFAULT_BEND_STEP;
-	const bendFor = (base: ArcBase, lane: number): number => {
-		const n = base.xs.length;
-		const chord = Math.hypot(
-			(base.xs[n - 1] as number) - (base.xs[0] as number),
-			(base.ys[n - 1] as number) - (base.ys[0] as number)
-		);
-		const bow = opts.maxBow !== undefined && chord > 0 ? Math.min(baseBend, opts.maxBow / chord) : baseBend;
-		const gap = opts.maxLaneGap !== undefined && chord > 0 ? Math.min(step, opts.maxLaneGap / chord) : step;
-		return Math.sign(lane) * (bow + (Math.abs(lane) - 1) * gap);
-	};
-	// Flows between the same places share their base path (only the bend differs): computing it
-	// once per ordered pair is what keeps 10,000 flows among 50 places fast.
-	const bases = new Map<string, Map<string, ArcBase>>();
+	const bend = opts.bend ?? DEFAULT_BEND;
 	const lines = new Map<string, LonLat[]>();
-	for (const flow of flows) {
-		const from = place(flow, flow.from);
-		const to = place(flow, flow.to);
-		if (lines.has(flow.id)) throw new Error(`buildFlowLines: duplicate flow id "${flow.id}"`);
-		if (flow.via && flow.via.length > 0) {
-			lines.set(flow.id, routeLine([from, ...flow.via, to], { smoothing: opts.smoothing }));
-		} else {
-			let byDestination = bases.get(flow.from);
-			if (!byDestination) bases.set(flow.from, (byDestination = new Map()));
-			let base = byDestination.get(flow.to);
-			if (!base) {
-				base = arcBase(from, to, opts);
-				byDestination.set(flow.to, base);
+	for (const relation of relations.relations) {
+		const firstFlow = relation.flows[0]?.id ?? relation.id;
+		const a = place(relation.places[0], firstFlow);
+		const b = place(relation.places[1], firstFlow);
+		let forward: LonLat[] | null = null;
+		let backward: LonLat[] | null = null;
+		for (const lane of relation.lanes) {
+			if (lane.routed) {
+				const flow = lane.flows[0]!;
+				const route = [place(flow.from, flow.id), ...(flow.via ?? []), place(flow.to, flow.id)];
+				lines.set(lane.id, routeLine(route, { smoothing: opts.smoothing }));
+				continue;
 			}
-			lines.set(flow.id, bendArc(base, bendFor(base, lanes.get(flow.id) ?? 1)));
+			if (!forward) {
+				const base = arcBase(a, b, opts);
+				const n = base.xs.length;
+				const chord = Math.hypot(
+					(base.xs[n - 1] as number) - (base.xs[0] as number),
+					(base.ys[n - 1] as number) - (base.ys[0] as number)
+				);
+				const capped = opts.maxBow !== undefined && chord > 0 ? Math.min(bend, opts.maxBow / chord) : bend;
+				forward = bendArc(base, -capped);
+			}
+			if (lane.direction === 'backward') {
+				// Reversed, and the longitudes shifted back by whole turns so the line starts at its origin.
+				backward ??= shiftToStart([...forward].reverse(), b);
+				lines.set(lane.id, backward);
+			} else lines.set(lane.id, forward);
 		}
 	}
 	return lines;
+}
+
+/** `line` moved by whole turns of longitude so that it starts where `start` is. */
+function shiftToStart(line: LonLat[], start: Position): LonLat[] {
+	const first = line[0];
+	if (!first) return line;
+	const turns = Math.round((start[0] - first[0]) / 360);
+	return turns === 0 ? line : line.map(([lon, lat]) => [lon + 360 * turns, lat] as LonLat);
 }

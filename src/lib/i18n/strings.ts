@@ -40,6 +40,15 @@ const de = {
 	areas: 'Gebiete',
 	events: 'Ereignisse',
 	flowsHere: 'Verbindungen dieses Ortes',
+	relation: 'Beziehung',
+	/** `{count}`: how many claims the relation holds. */
+	relationClaims:
+		'{count} Aussagen aus dem Artikel, nach Art und Richtung; jede mit ihrer eigenen Gewissheit.',
+	relationClaim: 'Eine Aussage aus dem Artikel.',
+	bothWays: 'in beide Richtungen',
+	hiddenByFilter: 'derzeit ausgeblendet',
+	severalHere: 'Hier verlaufen mehrere Beziehungen',
+	severalHereHelp: 'Welche ist gemeint?',
 	/** The "show more" button of a long list; `{count}` and `{hidden}` are placeholders. */
 	list: {
 		more: '{count} weitere zeigen ({hidden} nicht gezeigt)',
@@ -83,6 +92,10 @@ const de = {
 	legendEmpty: 'Keine Verbindungen sichtbar.',
 	legendHide: 'Legende ausblenden',
 	legendOtherPlace: 'weiterer Ort',
+	/** How to read the lines: arrows, and what one strand of a cable stands for. */
+	legendArrow: 'Richtung (ohne Pfeil: beidseitig oder nur möglich)',
+	legendStrand:
+		'Jeder Strang: eine Art in eine Richtung zwischen zwei Orten, so sicher gezeichnet wie seine sicherste gezeigte Aussage.',
 	zoomIn: 'Vergrößern',
 	zoomOut: 'Verkleinern',
 	mapCanvas: 'Interaktive Kartenfläche',
@@ -151,6 +164,13 @@ const en: Strings = {
 	areas: 'Areas',
 	events: 'Events',
 	flowsHere: 'Flows at this place',
+	relation: 'Relation',
+	relationClaims: '{count} claims from the article, by kind and direction; each with its own certainty.',
+	relationClaim: 'One claim from the article.',
+	bothWays: 'both ways',
+	hiddenByFilter: 'hidden by the filters',
+	severalHere: 'Several relations run here',
+	severalHereHelp: 'Which one do you mean?',
 	list: {
 		more: 'Show {count} more ({hidden} not shown)',
 		rest: 'Show the remaining {hidden}'
@@ -193,6 +213,8 @@ const en: Strings = {
 	legendEmpty: 'No flows visible.',
 	legendHide: 'Hide legend',
 	legendOtherPlace: 'other place',
+	legendArrow: 'direction (no arrow: both ways, or only possible)',
+	legendStrand: 'Each strand: one kind, one way between two places, drawn as sure as its surest claim shown.',
 	zoomIn: 'Zoom in',
 	zoomOut: 'Zoom out',
 	mapCanvas: 'Interactive map area',

@@ -1,10 +1,20 @@
-import type { Flow, Story } from '$lib/story';
+import type { Certainty, Flow, Story } from '$lib/story';
+import {
+	isRelationId,
+	laneFeatureId,
+	laneLevels,
+	shownLevels,
+	type Lane,
+	type Relations
+} from '$lib/story/relations';
+import type { LaneStyle } from './layers';
 import type { StatefulSource } from './sources';
+import { labelFeatureId, relationLabelIds } from './flowLabels';
 
 /*
- * The live map's feature state, in two parts that change for different reasons: which flows the
- * reader switched off (kind, certainty, month: O(flows), on a toggle) and which features are
- * hovered or selected (at most two, on every pointer move). MapView sends only the difference
+ * The live map's feature state, in parts that change for different reasons: which lane features
+ * are switched off (kind, certainty, month: O(flows), on a toggle), which step back behind a
+ * selection, and which features are hovered or selected (a handful, on every pointer move). MapView sends only the difference
  * from what it sent last, so a hover touches two features and no tile is laid out again.
  */
 
@@ -14,20 +24,19 @@ export interface FeatureTarget {
 	id: string;
 }
 
-/** Ids of the flows switched off: all but the drawn ones (the list the legend shows). */
-export function hiddenFlowIds(flows: readonly Flow[], drawn: readonly Flow[]): Set<string> {
-	const shown = new Set(drawn.map((f) => f.id));
-	return new Set(flows.filter((f) => !shown.has(f.id)).map((f) => f.id));
+/** Ids of `all` not in `shown`: the lane features switched off. */
+export function complementOf(all: readonly string[], shown: ReadonlySet<string>): Set<string> {
+	return new Set(all.filter((id) => !shown.has(id)));
 }
 
-/** The flows whose `hidden` state must change to go from `before` to `after`. */
-export function hiddenChanges(
+/** The features whose flag (`hidden`, `dim`) must change to go from `before` to `after`. */
+export function flagChanges(
 	before: ReadonlySet<string>,
 	after: ReadonlySet<string>
-): { id: string; hidden: boolean }[] {
-	const changes: { id: string; hidden: boolean }[] = [];
-	for (const id of after) if (!before.has(id)) changes.push({ id, hidden: true });
-	for (const id of before) if (!after.has(id)) changes.push({ id, hidden: false });
+): { id: string; on: boolean }[] {
+	const changes: { id: string; on: boolean }[] = [];
+	for (const id of after) if (!before.has(id)) changes.push({ id, on: true });
+	for (const id of before) if (!after.has(id)) changes.push({ id, on: false });
 	return changes;
 }
 
@@ -46,11 +55,130 @@ export function activeChanges(
 	];
 }
 
-/** Which stateful source holds each story id. */
-export function sourceIndex(story: Pick<Story, 'flows' | 'places' | 'areas'>): Map<string, StatefulSource> {
+/** Which source holds each place and area (flows and relations are drawn by lanes, below). */
+export function sourceIndex(story: Pick<Story, 'places' | 'areas'>): Map<string, StatefulSource> {
 	return new Map<string, StatefulSource>([
 		...story.areas.map((a) => [a.id, 'areas'] as const),
-		...story.places.map((p) => [p.id, 'places'] as const),
-		...story.flows.map((f) => [f.id, 'flows'] as const)
+		...story.places.map((p) => [p.id, 'places'] as const)
 	]);
+}
+
+/*
+ * Lanes (story/relations.ts): the flows source holds one feature per lane and certainty level, and
+ * a story id (a flow, a relation, a place) stands for some of them.
+ */
+
+/**
+ * The lane features drawn now: each shown lane at its level (see `shownLevels`), and the labels of
+ * the shown routed lanes and of relations with a lane shown (flowLabels.ts).
+ */
+export function shownLaneFeatures(levels: ReadonlyMap<string, Certainty>, relations: Relations): Set<string> {
+	const shown = new Set([...levels].map(([lane, level]) => laneFeatureId(lane, level)));
+	for (const r of relations.relations) {
+		const lanes = r.lanes.filter((l) => levels.has(l.id));
+		if (lanes.length > 0) for (const id of relationLabelIds(r.id)) shown.add(id);
+		for (const lane of lanes) if (lane.routed) shown.add(labelFeatureId(lane.id));
+	}
+	return shown;
+}
+
+/** Every feature of the flows source that can be switched: lanes at each level, and labels. */
+export function allLaneFeatures(relations: Relations): string[] {
+	return relations.relations.flatMap((r) => [
+		...relationLabelIds(r.id),
+		...r.lanes.flatMap((lane) => [
+			...laneLevels(lane).map((level) => laneFeatureId(lane.id, level)),
+			...(lane.routed ? [labelFeatureId(lane.id)] : [])
+		])
+	]);
+}
+
+/** The shown lane features that draw a story id: a flow's lane, a relation's or a place's lanes. */
+export function laneFeaturesOf(
+	id: string,
+	relations: Relations,
+	levels: ReadonlyMap<string, Certainty>
+): string[] {
+	const lanes: Lane[] = [];
+	const flowLane = relations.laneOf.get(id);
+	if (flowLane) lanes.push(flowLane);
+	else if (isRelationId(id)) lanes.push(...(relations.byId.get(id)?.lanes ?? []));
+	else for (const r of relations.relations) if (r.places.includes(id)) lanes.push(...r.lanes);
+	return lanes.flatMap((lane) => {
+		const level = levels.get(lane.id);
+		return level ? [laneFeatureId(lane.id, level)] : [];
+	});
+}
+
+/**
+ * The lane features that step back while something is selected: every shown lane that does not
+ * draw the selection (a flow, a relation, a place or an event's place). Nothing dims for an area
+ * or no selection: an area is not made of lanes.
+ */
+export function dimmedLaneFeatures(
+	selection: string | null,
+	relations: Relations,
+	levels: ReadonlyMap<string, Certainty>
+): Set<string> {
+	if (selection === null) return new Set();
+	const keep = new Set(laneFeaturesOf(selection, relations, levels));
+	const isLaneOwner =
+		relations.laneOf.has(selection) ||
+		relations.byId.has(selection) ||
+		relations.relations.some((r) => r.places.includes(selection));
+	if (!isLaneOwner) return new Set();
+	return new Set(
+		[...levels].map(([lane, level]) => laneFeatureId(lane, level)).filter((id) => !keep.has(id))
+	);
+}
+
+/**
+ * The features that light up for these story ids (the selection, the hovered one): a place or an
+ * area itself; a flow's lane; a relation's lanes. A place's lanes do not light up: hovering a city
+ * is about the city (a selected place dims the other lanes instead).
+ */
+export function highlightTargets(
+	ids: readonly (string | null)[],
+	sourceOf: ReadonlyMap<string, StatefulSource>,
+	relations: Relations,
+	levels: ReadonlyMap<string, Certainty>
+): FeatureTarget[] {
+	const out: FeatureTarget[] = [];
+	const seen = new Set<string>();
+	const add = (t: FeatureTarget) => {
+		if (seen.has(key(t))) return;
+		seen.add(key(t));
+		out.push(t);
+	};
+	for (const id of ids) {
+		if (!id) continue;
+		const source = sourceOf.get(id);
+		if (source) {
+			add({ source, id });
+			continue;
+		}
+		for (const lane of laneFeaturesOf(id, relations, levels)) add({ source: 'flows', id: lane });
+	}
+	return out;
+}
+
+/**
+ * What an export map shows of the lanes for the flows shown and the selection (no hover): the
+ * same three sets the live map keeps as feature state, as literal ids for an export style.
+ */
+export function exportLaneStyle(
+	relations: Relations,
+	shownFlows: readonly Flow[],
+	selection: string | null,
+	sourceOf: ReadonlyMap<string, StatefulSource> = new Map()
+): LaneStyle {
+	const selectedFlow = selection !== null && relations.laneOf.has(selection) ? selection : null;
+	const levels = shownLevels(relations, shownFlows, selectedFlow);
+	return {
+		shown: [...shownLaneFeatures(levels, relations)],
+		active: highlightTargets([selection], sourceOf, relations, levels)
+			.filter((t) => t.source === 'flows')
+			.map((t) => t.id),
+		dimmed: [...dimmedLaneFeatures(selection, relations, levels)]
+	};
 }

@@ -1,29 +1,55 @@
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Lang, StoryLook } from '$lib/story';
+import type {
+	ExpressionSpecification,
+	FilterSpecification,
+	LayerSpecification,
+	SymbolLayerSpecification
+} from 'maplibre-gl';
+import type { LabelSide, Lang, StoryLook } from '$lib/story';
 import { CERTAINTIES } from '$lib/story';
-import { flowFilter } from '$lib/state/visibility';
 import { DEFAULT_VIEW, snapshotOf, type ViewSnapshot } from '$lib/state/view.svelte';
 import {
 	AREA_LOOK,
 	BASE,
 	CERTAINTY_DASH,
 	CERTAINTY_WEIGHT,
+	DIMMED_OPACITY,
 	FONT_BOLD,
 	FONT_REGULAR,
-	KIND_COLORS
+	KIND_COLORS,
+	LANE_SPACING,
+	LANE_WIDTH
 } from './theme';
 import { AREA_SWITCH } from '$lib/state/visibility';
 import type { AreaKind } from '$lib/story';
 
 /**
- * How a style shows which flows are on and which feature is highlighted.
- * - 'live': the reader's map. Flow visibility (kind, certainty, month) and highlight are feature
- *   state, so a toggle or a hover repaints without re-laying out a single tile. Hidden flows keep
- *   their geometry; MapView leaves them out of hit-testing.
- * - 'export': a one-off map (PNG, SVG). Hidden flows are filtered out and the selection is a
- *   literal id, so the style alone says everything and needs no feature state.
+ * How a style shows which lanes are on and which feature is highlighted.
+ * - 'live': the reader's map. Which lanes show (kind, certainty, month), which are highlighted and
+ *   which step back are feature state, so a toggle or a hover repaints without re-laying out a
+ *   single tile. Hidden lanes keep their geometry; MapView leaves them out of hit-testing.
+ * - 'export': a one-off map (PNG, SVG). The same three sets as literal ids (`LaneStyle`), so the
+ *   style alone says everything and needs no feature state.
  */
 export type StyleMode = 'live' | 'export';
+
+/** The lane features an export map draws, highlights and dims (AppState.exportLanes). */
+export interface LaneStyle {
+	shown: string[];
+	active: string[];
+	dimmed: string[];
+}
+
+const NO_LANES: LaneStyle = { shown: [], active: [], dimmed: [] };
+
+export interface LayerOptions {
+	/** Export maps: which lanes show, light up and step back (live maps use feature state). */
+	lanes?: LaneStyle;
+	/** A phone's map: every name a little smaller, so the story's names all fit its first view. */
+	compact?: boolean;
+}
+
+/** How much smaller names are on a phone's map. */
+const COMPACT_TEXT = 0.86;
 
 export const FLOW_LINE_LAYERS = CERTAINTIES.map((c) => `flows-${c}`);
 const FLOW_ARROW_LAYER = 'flows-arrows';
@@ -65,30 +91,286 @@ export function liveLayerView(
 /** Feature-state keys the live map sets (see featureStates.ts). */
 export const STATE_ACTIVE = 'active';
 export const STATE_HIDDEN = 'hidden';
+export const STATE_DIM = 'dim';
 
-/** Whether a feature is hovered or selected: feature state live, the selected id in exports. */
+/** Whether a place or area is hovered or selected: feature state live, the selected id in exports. */
 function isActive(view: ViewSnapshot, mode: StyleMode): ExpressionSpecification {
 	return mode === 'live'
 		? ['boolean', ['feature-state', STATE_ACTIVE], false]
 		: ['==', ['get', 'id'], view.selectedId ?? ''];
 }
 
-/** Flows the reader switched off: only live, where they stay in the data (see StyleMode). */
-function opacityUnlessHidden(
-	mode: StyleMode,
-	shown: number | ExpressionSpecification
-): ExpressionSpecification | number {
-	return mode === 'live' ? ['case', ['boolean', ['feature-state', STATE_HIDDEN], false], 0, shown] : shown;
+/** A lane feature's flag: feature state live, membership of the literal list in exports. */
+function laneFlag(mode: StyleMode, state: string, ids: readonly string[]): ExpressionSpecification {
+	return mode === 'live'
+		? ['boolean', ['feature-state', state], false]
+		: ['in', ['get', 'id'], ['literal', [...ids]]];
 }
 
-/** Which flows a layer draws: in exports only the visible ones. */
-function flowsFilter(view: ViewSnapshot, mode: StyleMode, certainty?: (typeof CERTAINTIES)[number]) {
-	if (mode === 'export') {
-		return certainty
-			? flowFilter(view, certainty)
-			: (['any', ...CERTAINTIES.map((c) => flowFilter(view, c))] as FilterSpecification);
-	}
-	return certainty ? (['==', ['get', 'certainty'], certainty] as FilterSpecification) : undefined;
+/**
+ * A lane's opacity: 0 when switched off (live only: exports filter those out), stepped back
+ * behind a selection, else `shown`.
+ */
+function laneOpacity(
+	mode: StyleMode,
+	lanes: LaneStyle,
+	shown: number | ExpressionSpecification
+): ExpressionSpecification {
+	const dimmed: ExpressionSpecification = ['*', DIMMED_OPACITY, shown];
+	const dimOrShown: ExpressionSpecification = [
+		'case',
+		laneFlag(mode, STATE_DIM, lanes.dimmed),
+		dimmed,
+		shown
+	];
+	return mode === 'live'
+		? ['case', ['boolean', ['feature-state', STATE_HIDDEN], false], 0, dimOrShown]
+		: dimOrShown;
+}
+
+/** Which lane features a layer draws: live all (hidden ones are transparent), in exports the shown. */
+function lanesFilter(
+	mode: StyleMode,
+	lanes: LaneStyle,
+	certainty?: (typeof CERTAINTIES)[number]
+): FilterSpecification | undefined {
+	const parts: ExpressionSpecification[] = [];
+	if (certainty) parts.push(['==', ['get', 'certainty'], certainty]);
+	if (mode === 'export') parts.push(['in', ['get', 'id'], ['literal', [...lanes.shown]]]);
+	if (parts.length === 0) return undefined;
+	return (parts.length === 1 ? parts[0] : ['all', ...parts]) as FilterSpecification;
+}
+
+/** A lane's offset from its relation's line, in px: `halfLanes` half lane widths, growing with zoom. */
+function laneOffset(): ExpressionSpecification {
+	return [
+		'interpolate',
+		['linear'],
+		['zoom'],
+		2,
+		['*', ['get', 'halfLanes'], LANE_SPACING[0] / 2],
+		6,
+		['*', ['get', 'halfLanes'], LANE_SPACING[1] / 2]
+	];
+}
+
+/** Arrow icon sizes at zoom 2 and 6 (the SVG export reads them too). */
+export const ARROW_ICON_SIZE: [number, number] = [0.75, 1.05];
+
+/**
+ * The arrowheads' offset onto their lane. An icon along a line is turned with it and its offset
+ * with it, so [0, d] moves it d to the right of the line's direction, where `line-offset` puts the
+ * lane. There is no expression that builds an array from a number, so each lane offset the
+ * relations can produce (in half lane widths, see story/relations.ts) is matched to its own.
+ */
+function arrowOffset(): ExpressionSpecification {
+	return perHalfLane((px, stop) => [0, px / ARROW_ICON_SIZE[stop]]);
+}
+
+/**
+ * An [x, y] offset per feature from its `halfLanes` property, at zoom 2 and 6: `at` turns the
+ * distance in px (half lanes times half the lane spacing at that zoom) into the offset.
+ */
+function perHalfLane(at: (px: number, stop: 0 | 1) => [number, number]): ExpressionSpecification {
+	const arms = (stop: 0 | 1): ExpressionSpecification => {
+		const out: unknown[] = [];
+		for (let half = -MAX_HALF_LANES; half <= MAX_HALF_LANES; half++)
+			out.push(half, ['literal', at((half * LANE_SPACING[stop]) / 2, stop)]);
+		return [
+			'match',
+			['get', 'halfLanes'],
+			...out,
+			['literal', at(0, stop)]
+		] as unknown as ExpressionSpecification;
+	};
+	return ['interpolate', ['linear'], ['zoom'], 2, arms(0), 6, arms(1)];
+}
+
+/**
+ * The widest lane offset the style provides for, in half lane widths: 24 lanes on one side of a
+ * relation (8 kinds each way and 8 mutual). Wider cables draw their outer lanes at 0.
+ */
+const MAX_HALF_LANES = 48;
+
+/** Text anchors facing each of eight screen directions (0 = east, clockwise, y down). */
+const ANCHOR_FACING = [
+	'left',
+	'top-left',
+	'top',
+	'top-right',
+	'right',
+	'bottom-right',
+	'bottom',
+	'bottom-left'
+];
+/**
+ * How far a cable's name sits from its centre line: past its outermost lane (`halfLanes`, in
+ * half lane widths at zoom 4, where the story's first views are) and a small gap, in ems.
+ */
+function cableLabelGap(halfLanes: number): number {
+	const laneAtZoom4 = (LANE_SPACING[0] + LANE_SPACING[1]) / 2;
+	return Math.round((((halfLanes * laneAtZoom4) / 2 + 7) / FLOW_LABEL_SIZE) * 100) / 100;
+}
+
+/**
+ * For each `side` (flowLabels.ts: the roomier one) and cable width, the anchor and offset off the
+ * cable. One side only: on the other, the name could seem to belong to a neighbouring cable, so
+ * rather none than that.
+ */
+function cableLabelAnchors(): ExpressionSpecification {
+	const candidate = (side: number, gap: number) => {
+		const angle = (side * Math.PI) / 4;
+		const off = [Math.cos(angle), Math.sin(angle)].map((v) => Math.round(v * gap * 100) / 100);
+		return [ANCHOR_FACING[side], off];
+	};
+	const bySide = (halfLanes: number) => {
+		const gap = cableLabelGap(halfLanes);
+		const arms: unknown[] = [];
+		for (let side = 0; side < 8; side++) arms.push(side, ['literal', candidate(side, gap)]);
+		return ['match', ['get', 'side'], ...arms, ['literal', candidate(0, gap)]];
+	};
+	const arms: unknown[] = [];
+	for (let half = 0; half <= MAX_HALF_LANES; half++) arms.push(half, bySide(half));
+	return [
+		'match',
+		['get', 'halfLanes'],
+		...arms,
+		bySide(MAX_HALF_LANES)
+	] as unknown as ExpressionSpecification;
+}
+
+/** Size of the names on the lines (flowLabels.ts), px. */
+const FLOW_LABEL_SIZE = 12;
+
+/**
+ * The names on the lines: a long relation's along its cable, just beside its outermost lane (either
+ * side: both carry lanes), and a routed flow's beside its route.
+ */
+function flowLabelLayers(
+	view: ViewSnapshot,
+	mode: StyleMode,
+	lanes: LaneStyle,
+	textScale: number
+): LayerSpecification[] {
+	const shown: ExpressionSpecification[] =
+		mode === 'export' ? [['in', ['get', 'id'], ['literal', [...lanes.shown]]]] : [];
+	const common = {
+		source: 'flows',
+		paint: {
+			'text-color': BASE.placeText,
+			'text-halo-color': BASE.halo,
+			'text-halo-width': 1.6,
+			'text-opacity': laneOpacity(mode, NO_LANES, 1)
+		}
+	};
+	const text = {
+		visibility: visibility(view.showLabels),
+		'text-field': ['get', `label_${view.lang}`] as ExpressionSpecification,
+		'text-font': FONT_REGULAR,
+		'text-size': FLOW_LABEL_SIZE * textScale
+	};
+	return [
+		{
+			id: 'flow-labels-cable',
+			type: 'symbol',
+			...common,
+			// Each first view gets the names of the relations that leave it.
+			filter: [
+				'all',
+				['has', 'side'],
+				['==', ['get', 'frame'], textScale === 1 ? 'desktop' : 'phone'],
+				...shown
+			] as FilterSpecification,
+			layout: {
+				...text,
+				// Level text beside the cable, on whichever side has room (flowLabels.ts chose the point
+				// and the two sides off it).
+				'text-variable-anchor-offset': cableLabelAnchors(),
+				'text-justify': 'auto',
+				'text-max-width': 20
+			}
+		},
+		{
+			id: 'flow-labels-route',
+			type: 'symbol',
+			...common,
+			filter: ['all', ['has', 'label_en'], ['!', ['has', 'side']], ...shown] as FilterSpecification,
+			layout: {
+				...text,
+				// East of the route only: over the sea, never over the cables reaching Pyongyang.
+				'text-variable-anchor-offset': [
+					'top-left',
+					[1.5, 0.6],
+					'left',
+					[1.5, 0],
+					'bottom-left',
+					[1.2, -0.8],
+					'top',
+					[0, 1.2]
+				],
+				'text-justify': 'auto',
+				'text-max-width': 12
+			}
+		}
+	];
+}
+
+/** Where a name sits for each side of its dot: MapLibre's anchor (the name's own point) and offset. */
+const SIDE_ANCHORS: Record<LabelSide, [string, [number, number]]> = {
+	right: ['left', [0.7, 0]],
+	left: ['right', [-0.7, 0]],
+	// A name's box reaches above and below its letters (line height): more room vertically.
+	above: ['bottom', [0, -1]],
+	below: ['top', [0, 1]],
+	// Corners clear the dot's keep-out box (places-keepout) as the sides do.
+	'above-right': ['bottom-left', [0.7, -0.7]],
+	'below-right': ['top-left', [0.7, 0.7]],
+	'above-left': ['bottom-right', [-0.7, -0.7]],
+	'below-left': ['top-right', [-0.7, 0.7]]
+};
+const DEFAULT_SIDES: LabelSide[] = ['right', 'left', 'above', 'below'];
+
+/**
+ * Each place's anchors in order of preference: its own side first, then the default order. The
+ * offsets are in ems of the name, so smaller names (a phone's) get them scaled back to the same
+ * pixels: they must clear the invisible box over the dot (places-keepout), or no side fits.
+ */
+function placeAnchors(
+	sides: Readonly<Record<string, LabelSide>>,
+	textScale: number
+): ExpressionSpecification {
+	const scaled = (s: LabelSide) => {
+		const [anchor, [x, y]] = SIDE_ANCHORS[s];
+		return [anchor, [x / textScale, y / textScale]];
+	};
+	const anchors = (first?: LabelSide) => [
+		'literal',
+		[first, ...DEFAULT_SIDES.filter((s) => s !== first)]
+			.filter(Boolean)
+			.flatMap((s) => scaled(s as LabelSide))
+	];
+	const entries = Object.entries(sides);
+	if (entries.length === 0) return anchors() as unknown as ExpressionSpecification;
+	return [
+		'match',
+		['get', 'id'],
+		...entries.flatMap(([id, side]) => [id, anchors(side)]),
+		anchors()
+	] as unknown as ExpressionSpecification;
+}
+
+/** Country names: capitals of the basemap, letter-spaced, the bigger country first. */
+function countryLabelLayout(view: ViewSnapshot, textScale: number): SymbolLayerSpecification['layout'] {
+	return {
+		visibility: visibility(view.showLabels),
+		'text-field': nameField(view.lang),
+		'text-font': FONT_REGULAR,
+		'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10 * textScale, 6, 14 * textScale],
+		'text-transform': 'uppercase',
+		'text-letter-spacing': 0.08,
+		'text-max-width': 8,
+		'symbol-sort-key': ['-', 0, ['get', 'area']]
+	};
 }
 
 function nameField(lang: Lang): ExpressionSpecification {
@@ -156,7 +438,7 @@ function areaLayers(
  * The names of the areas, one layer per kind: a constant colour each, so all labels share one text
  * shader program (a colour per feature would need a second).
  */
-function areaLabelLayers(view: ViewSnapshot): LayerSpecification[] {
+function areaLabelLayers(view: ViewSnapshot, textScale: number): LayerSpecification[] {
 	const kinds = [
 		{ id: 'patrol-waters-label', kind: 'patrol-waters' },
 		{ id: 'regions-label', kind: 'recognised-region' }
@@ -175,8 +457,11 @@ function areaLabelLayers(view: ViewSnapshot): LayerSpecification[] {
 			visibility: visibility(on && view.showLabels),
 			'text-field': ['get', `label_${view.lang}`],
 			'text-font': FONT_REGULAR,
-			'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 13],
-			'text-max-width': 14,
+			'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10 * textScale, 6, 13 * textScale],
+			'text-max-width': 12 * textScale,
+			// Centred on the area if there is room, else just above or below its centre.
+			'text-variable-anchor': ['center', 'top', 'bottom'],
+			'text-radial-offset': 1.2,
 			'text-allow-overlap': false
 		},
 		paint: { 'text-color': color, 'text-halo-color': BASE.halo, 'text-halo-width': 1.4 }
@@ -188,17 +473,17 @@ function withFilter(filter: FilterSpecification | undefined): { filter?: FilterS
 	return filter ? { filter } : {};
 }
 
-function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification[] {
-	const active = isActive(view, mode);
+function flowLineLayers(mode: StyleMode, lanes: LaneStyle): LayerSpecification[] {
+	const active = laneFlag(mode, STATE_ACTIVE, lanes.active);
 	// Line widths at zoom 2 and 6, plain and highlighted, scaled by the certainty's weight.
 	const width = (f: number): ExpressionSpecification => [
 		'interpolate',
 		['linear'],
 		['zoom'],
 		2,
-		['case', active, 4.5 * f, 2.2 * f],
+		['case', active, LANE_WIDTH.line.lit[0] * f, LANE_WIDTH.line.plain[0] * f],
 		6,
-		['case', active, 7 * f, 3.6 * f]
+		['case', active, LANE_WIDTH.line.lit[1] * f, LANE_WIDTH.line.plain[1] * f]
 	];
 	/** A certainty's weight, per feature (for the layers that draw every certainty at once). */
 	const weightOf = (key: 'width' | 'opacity'): ExpressionSpecification =>
@@ -210,26 +495,31 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
 		] as unknown as ExpressionSpecification;
 	const arrowCertainties = CERTAINTIES.filter((c) => CERTAINTY_WEIGHT[c].arrows);
 	const layers: LayerSpecification[] = [];
-	// A white casing under every flow keeps lines readable over borders and crossing flows.
+	// A white casing under every lane keeps lines readable over borders and apart in their cable.
 	layers.push({
 		id: 'flows-casing',
 		type: 'line',
 		source: 'flows',
-		...withFilter(flowsFilter(view, mode)),
+		filter: [
+			'all',
+			['has', 'certainty'],
+			...(lanesFilter(mode, lanes) ? [lanesFilter(mode, lanes)!] : [])
+		] as FilterSpecification,
 		layout: { 'line-cap': 'round', 'line-join': 'round' },
 		// Colour and width per feature, as the flows have, so both share one shader program; the
 		// casing widens with a highlighted flow, which would otherwise outgrow it.
 		paint: {
 			'line-color': ['case', active, '#ffffff', '#ffffff'],
-			'line-opacity': opacityUnlessHidden(mode, 0.85),
+			'line-opacity': laneOpacity(mode, lanes, 0.85),
+			'line-offset': laneOffset(),
 			'line-width': [
 				'interpolate',
 				['linear'],
 				['zoom'],
 				2,
-				['*', weightOf('width'), ['case', active, 7, 4.5]],
+				['*', weightOf('width'), ['case', active, LANE_WIDTH.casing.lit[0], LANE_WIDTH.casing.plain[0]]],
 				6,
-				['*', weightOf('width'), ['case', active, 10, 7]]
+				['*', weightOf('width'), ['case', active, LANE_WIDTH.casing.lit[1], LANE_WIDTH.casing.plain[1]]]
 			]
 		}
 	});
@@ -239,17 +529,18 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
 			id: `flows-${certainty}`,
 			type: 'line',
 			source: 'flows',
-			...withFilter(flowsFilter(view, mode, certainty)),
+			...withFilter(lanesFilter(mode, lanes, certainty)),
 			layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
 			paint: {
 				'line-color': kindColor(),
 				'line-width': width(CERTAINTY_WEIGHT[certainty].width),
-				'line-opacity': opacityUnlessHidden(mode, CERTAINTY_WEIGHT[certainty].opacity),
+				'line-opacity': laneOpacity(mode, lanes, CERTAINTY_WEIGHT[certainty].opacity),
+				'line-offset': laneOffset(),
 				...(dash ? { 'line-dasharray': dash } : {})
 			}
 		});
 	}
-	const shownFlows = flowsFilter(view, mode);
+	const shownLanes = lanesFilter(mode, lanes);
 	layers.push({
 		id: FLOW_ARROW_LAYER,
 		type: 'symbol',
@@ -257,15 +548,16 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
 		// One way only, and only as sure as the weight table allows (possible flows have none).
 		filter: [
 			'all',
-			['!', ['get', 'mutual']],
 			['in', ['get', 'certainty'], ['literal', arrowCertainties]],
-			...(shownFlows ? [shownFlows] : [])
+			['!', ['get', 'mutual']],
+			...(shownLanes ? [shownLanes] : [])
 		] as FilterSpecification,
 		layout: {
 			'symbol-placement': 'line',
 			'symbol-spacing': ['interpolate', ['linear'], ['zoom'], 2, 90, 6, 160],
 			'icon-image': ARROW_IMAGE,
-			'icon-size': ['interpolate', ['linear'], ['zoom'], 2, 0.75, 6, 1.05],
+			'icon-size': ['interpolate', ['linear'], ['zoom'], 2, ARROW_ICON_SIZE[0], 6, ARROW_ICON_SIZE[1]],
+			'icon-offset': arrowOffset(),
 			'icon-rotation-alignment': 'map',
 			'icon-allow-overlap': true,
 			// Arrows must never push city names off the map.
@@ -275,7 +567,7 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
 			'icon-color': kindColor(),
 			'icon-halo-color': '#ffffff',
 			'icon-halo-width': 1.2,
-			'icon-opacity': opacityUnlessHidden(mode, weightOf('opacity'))
+			'icon-opacity': laneOpacity(mode, lanes, weightOf('opacity'))
 		}
 	});
 	return layers;
@@ -286,7 +578,13 @@ function flowLineLayers(view: ViewSnapshot, mode: StyleMode): LayerSpecification
  * by MapView on every change of view state, and rendered again offscreen for exports. The list
  * and its order never change with the view; only filters, paint and layout values do.
  */
-export function buildLayers(view: ViewSnapshot, mode: StyleMode, look: StoryLook): LayerSpecification[] {
+export function buildLayers(
+	view: ViewSnapshot,
+	mode: StyleMode,
+	look: StoryLook,
+	{ lanes = NO_LANES, compact = false }: LayerOptions = {}
+): LayerSpecification[] {
+	const textScale = compact ? COMPACT_TEXT : 1;
 	const active = isActive(view, mode);
 	// By property, not feature id: MapLibre turns numeric-looking string ids into numbers.
 	const storyCountry: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...look.emphasis]]];
@@ -327,31 +625,28 @@ export function buildLayers(view: ViewSnapshot, mode: StyleMode, look: StoryLook
 			id: 'country-labels',
 			type: 'symbol',
 			source: 'countryLabels',
-			// Small territories (glaciers, bases, islets) only get a name once there is room.
+			// Small territories (glaciers, bases, islets) only get a name once there is room; the
+			// story's own countries have a layer of their own, above the lines.
 			filter: [
-				'step',
-				['zoom'],
-				['>=', ['get', 'area'], 60000],
-				4,
-				['>=', ['get', 'area'], 8000],
-				6,
-				true
+				'all',
+				['!', storyCountry],
+				['step', ['zoom'], ['>=', ['get', 'area'], 60000], 4, ['>=', ['get', 'area'], 8000], 6, true]
 			] as FilterSpecification,
-			layout: {
-				visibility: visibility(view.showLabels),
-				'text-field': nameField(view.lang),
-				'text-font': FONT_REGULAR,
-				'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 14],
-				'text-transform': 'uppercase',
-				'text-letter-spacing': 0.08,
-				'text-max-width': 8,
-				// Bigger countries win label collisions.
-				'symbol-sort-key': ['-', 0, ['get', 'area']]
-			},
+			layout: countryLabelLayout(view, textScale),
 			paint: { 'text-color': BASE.countryLabel, 'text-halo-color': BASE.halo, 'text-halo-width': 1.2 }
 		},
-		...areaLabelLayers(view),
-		...flowLineLayers(view, mode),
+		...areaLabelLayers(view, textScale),
+		...flowLineLayers(mode, lanes),
+		...flowLabelLayers(view, mode, lanes, textScale),
+		{
+			// Above the lines and placed before their names: a story country is always named.
+			id: 'story-country-labels',
+			type: 'symbol',
+			source: 'countryLabels',
+			filter: storyCountry as FilterSpecification,
+			layout: countryLabelLayout(view, textScale),
+			paint: { 'text-color': BASE.storyCountryLabel, 'text-halo-color': BASE.halo, 'text-halo-width': 1.6 }
+		},
 		{
 			id: 'places-circle',
 			type: 'circle',
@@ -375,15 +670,10 @@ export function buildLayers(view: ViewSnapshot, mode: StyleMode, look: StoryLook
 					['literal', FONT_BOLD],
 					['literal', FONT_REGULAR]
 				],
-				'text-size': ['case', ['==', ['get', 'role'], 'capital'], 15, 13],
-				// Anchors in order of preference, per place: a name goes right of its dot unless the
-				// place is marked to be labelled on its left (Beijing: Pyongyang lies just east).
-				'text-variable-anchor-offset': [
-					'case',
-					['in', ['get', 'id'], ['literal', [...look.labelLeft]]],
-					['literal', ['right', [-0.7, 0], 'top', [0, 0.7], 'bottom', [0, -0.7], 'left', [0.7, 0]]],
-					['literal', ['left', [0.7, 0], 'right', [-0.7, 0], 'bottom', [0, -0.7], 'top', [0, 0.7]]]
-				] as unknown as ExpressionSpecification,
+				'text-size': ['case', ['==', ['get', 'role'], 'capital'], 15 * textScale, 13 * textScale],
+				// Anchors in order of preference, per place: the story's side for it first (Beijing's
+				// left: Pyongyang lies just east), then right, left, above, below.
+				'text-variable-anchor-offset': placeAnchors(look.labelSide, textScale),
 				'text-justify': 'auto',
 				// Names dodge each other (Beijing's must not cover Pyongyang's dot): MapLibre tries
 				// each anchor in turn. Capitals are placed first, and this layer is placed before

@@ -1,48 +1,69 @@
 import type { Feature, FeatureCollection, LineString, Point, Polygon, MultiPolygon } from 'geojson';
 import type { Story } from '$lib/story';
-import { whenStartIndex } from '$lib/story/when';
-import { buildFlowLines } from '$lib/geo/flowLines';
+import { laneFeatureId, laneLevels, type Relations } from '$lib/story/relations';
+import { buildLaneLines } from '$lib/geo/flowLines';
+import { flowLabelFeatures } from './flowLabels';
 
 /**
- * Lanes of about 9 px at zoom 3 (world 4096 px wide) and a bow of at most ~40 px: a bundle of
- * parallel curves between Moscow and Pyongyang rather than a fan across Asia.
+ * A bow of at most ~40 px at zoom 3 (world 4096 px wide): Moscow–Pyongyang curves gently rather
+ * than over half of Asia.
  */
-const FLOW_LINE_OPTIONS = { maxBow: 0.01, maxLaneGap: 0.0022 };
+const LANE_LINE_OPTIONS = { maxBow: 0.01 };
 
 /**
- * Turns the story into the GeoJSON the map draws. Everything the style filters on (kind,
- * certainty, start month) is a plain property, so toggles only change filters, never data.
+ * The lanes as the map draws them: one feature per lane and certainty level among its flows, so
+ * a lane can be drawn at the level of its surest shown claim (story/relations.ts) by feature state
+ * alone. Kind, certainty and offset are plain properties the style reads; which features show is
+ * decided by the visibility rule in JavaScript, never by a second copy of it in the style.
  */
-export function flowFeatures(story: Story): FeatureCollection<LineString> {
+export function laneFeatures(story: Story, relations: Relations): FeatureCollection<LineString | Point> {
 	const coords = Object.fromEntries(story.places.map((p) => [p.id, p.coord])) as Record<
 		string,
 		[number, number]
 	>;
-	const lines = buildFlowLines(story.flows, coords, FLOW_LINE_OPTIONS);
-	return {
-		type: 'FeatureCollection',
-		features: story.flows.map((flow) => {
-			return {
-				type: 'Feature',
-				properties: {
-					id: flow.id,
-					kind: flow.kind,
-					certainty: flow.certainty,
-					// Two-way relations (trade, letters) get no arrowheads.
-					mutual: flow.mutual === true,
-					start: whenStartIndex(flow.when),
-					name_de: flow.label.de,
-					name_en: flow.label.en
-				},
-				geometry: { type: 'LineString', coordinates: lines.get(flow.id) ?? [] }
-			};
-		})
-	};
+	const lines = buildLaneLines(relations, coords, LANE_LINE_OPTIONS);
+	const features: Feature<LineString | Point>[] = [];
+	for (const relation of relations.relations) {
+		for (const lane of relation.lanes) {
+			for (const certainty of laneLevels(lane)) {
+				features.push({
+					type: 'Feature',
+					properties: {
+						id: laneFeatureId(lane.id, certainty),
+						lane: lane.id,
+						relation: relation.id,
+						kind: lane.kind,
+						certainty,
+						// Two-way relations (trade, letters) get no arrowheads.
+						mutual: lane.direction === 'mutual',
+						// In half lane widths: an integer, as the style's `match` on it needs.
+						halfLanes: Math.round(lane.offset * 2)
+					},
+					geometry: { type: 'LineString', coordinates: lines.get(lane.id) ?? [] }
+				});
+			}
+		}
+	}
+	features.push(...flowLabelFeatures(story, relations, lines));
+	return { type: 'FeatureCollection', features };
 }
 
-/** Each flow's drawn line by flow id (framing a flow, exports). */
-export function lineIndex(lines: FeatureCollection<LineString>): Map<string, LineString['coordinates']> {
-	return new Map(lines.features.map((f) => [String(f.properties?.id), f.geometry.coordinates]));
+/** Each flow's drawn line (its lane's) by flow id: framing a flow. */
+export function lineIndex(
+	lanes: FeatureCollection<LineString | Point>,
+	relations: Relations
+): Map<string, LineString['coordinates']> {
+	const byLane = new Map<string, LineString['coordinates']>();
+	for (const f of lanes.features) {
+		if (f.geometry.type === 'LineString' && f.properties?.lane)
+			byLane.set(String(f.properties.lane), f.geometry.coordinates);
+	}
+	const out = new Map<string, LineString['coordinates']>();
+	for (const [flowId, lane] of relations.laneOf) {
+		const line = byLane.get(lane.id);
+		if (line) out.set(flowId, line);
+	}
+	return out;
 }
 
 export function placeFeatures(story: Story): FeatureCollection<Point> {
@@ -78,7 +99,8 @@ export function areaFeatures(
 				name_en: area.name.en,
 				// The map label: the name, and the caption on a second line where there is one.
 				label_de: area.caption ? `${area.name.de}\n${area.caption.de}` : area.name.de,
-				label_en: area.caption ? `${area.name.en}\n${area.caption.en}` : area.name.en
+				label_en: area.caption ? `${area.name.en}\n${area.caption.en}` : area.name.en,
+				...(area.labelAt ? { labelAt: area.labelAt } : {})
 			},
 			geometry: shape.geometry
 		});
@@ -86,18 +108,78 @@ export function areaFeatures(
 	return { type: 'FeatureCollection', features };
 }
 
-/** One label point per area: the centroid of its largest part, which lies inside for these shapes. */
+/**
+ * One label point per area: where the story puts it (`labelAt`), else the centroid of its largest
+ * part, which lies inside for these shapes.
+ * With `within` (the story's first views, intersected) the part in that box is measured, so the
+ * name sits where every first view shows it, not half off a phone's screen.
+ */
 export function areaLabelFeatures(
-	areas: FeatureCollection<Polygon | MultiPolygon>
+	areas: FeatureCollection<Polygon | MultiPolygon>,
+	within?: Bounds
 ): FeatureCollection<Point> {
 	return {
 		type: 'FeatureCollection',
-		features: areas.features.map((area) => ({
-			type: 'Feature',
-			properties: { ...area.properties },
-			geometry: { type: 'Point', coordinates: largestPartCentroid(area.geometry) }
-		}))
+		features: areas.features.map((area) => {
+			const { labelAt, ...properties } = area.properties ?? {};
+			const clipped = within ? clipToBox(area.geometry, within) : null;
+			const shape = clipped && clipped.coordinates.length > 0 ? clipped : area.geometry;
+			const at = Array.isArray(labelAt) ? (labelAt as [number, number]) : largestPartCentroid(shape);
+			return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [...at] } };
+		})
 	};
+}
+
+type Bounds = readonly [readonly [number, number], readonly [number, number]];
+
+/** The box both first views show: where a name is seen in either. Null if they do not meet. */
+export function sharedFrame(a: Bounds, b: Bounds): Bounds | null {
+	const w = Math.max(a[0][0], b[0][0]);
+	const s = Math.max(a[0][1], b[0][1]);
+	const e = Math.min(a[1][0], b[1][0]);
+	const n = Math.min(a[1][1], b[1][1]);
+	return w < e && s < n
+		? [
+				[w, s],
+				[e, n]
+			]
+		: null;
+}
+
+/** The outer rings of a shape cut to a box (Sutherland–Hodgman; holes are left out). */
+function clipToBox(geometry: Polygon | MultiPolygon, box: Bounds): MultiPolygon {
+	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+	const [[w, s], [e, n]] = box;
+	const edges: ((p: number[]) => boolean)[] = [
+		(p) => p[0]! >= w,
+		(p) => p[0]! <= e,
+		(p) => p[1]! >= s,
+		(p) => p[1]! <= n
+	];
+	const cross = (a: number[], b: number[], edge: number): number[] => {
+		const [ax, ay] = a as [number, number];
+		const [bx, by] = b as [number, number];
+		const bound = [w, e, s, n][edge]!;
+		const t = edge < 2 ? (bound - ax) / (bx - ax) : (bound - ay) / (by - ay);
+		return [ax + (bx - ax) * t, ay + (by - ay) * t];
+	};
+	const out: number[][][][] = [];
+	for (const polygon of polygons) {
+		let ring = polygon[0] ?? [];
+		edges.forEach((isIn, edge) => {
+			const next: number[][] = [];
+			ring.forEach((p, i) => {
+				const prev = ring[(i + ring.length - 1) % ring.length]!;
+				if (isIn(p)) {
+					if (!isIn(prev)) next.push(cross(prev, p, edge));
+					next.push(p);
+				} else if (isIn(prev)) next.push(cross(prev, p, edge));
+			});
+			ring = next;
+		});
+		if (ring.length >= 3) out.push([ring]);
+	}
+	return { type: 'MultiPolygon', coordinates: out };
 }
 
 function ringAreaAndCentroid(ring: number[][]): { area: number; x: number; y: number } {
@@ -133,4 +215,23 @@ export function largestPartCentroid(geometry: Polygon | MultiPolygon): [number, 
 /** The ids of a collection of area shapes (by property, as the geo build writes them). */
 export function shapeIds(shapes: FeatureCollection): Set<string> {
 	return new Set(shapes.features.map((f) => String(f.properties?.id ?? f.id)));
+}
+
+/**
+ * The basemap's country label points, with the story's own places for its countries' names
+ * (presentation `countryLabels`): the map and the SVG export both read this.
+ */
+export function countryLabelsFor(
+	labels: FeatureCollection<Point>,
+	at: Readonly<Record<string, [number, number]>>
+): FeatureCollection<Point> {
+	if (Object.keys(at).length === 0) return labels;
+	return {
+		...labels,
+		features: labels.features.map((f) => {
+			const id = String(f.properties?.id ?? f.id);
+			const moved = Object.hasOwn(at, id) ? at[id] : undefined;
+			return moved ? { ...f, geometry: { type: 'Point', coordinates: [...moved] } } : f;
+		})
+	};
 }

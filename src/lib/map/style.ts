@@ -1,7 +1,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import type { StoryLook } from '$lib/story';
-import { buildLayers, type StyleMode } from './layers';
+import { buildLayers, type LayerOptions, type StyleMode } from './layers';
 import { buildSources, type StyleData } from './sources';
 
 export type { StyleData } from './sources';
@@ -16,12 +16,13 @@ export function buildStyle(
 	view: ViewSnapshot,
 	data: StyleData,
 	mode: StyleMode,
-	look: StoryLook
+	look: StoryLook,
+	options?: LayerOptions
 ): StyleSpecification {
 	return {
 		version: 8,
 		name: 'story-map',
 		sources: buildSources(data),
-		layers: buildLayers(view, mode, look)
+		layers: buildLayers(view, mode, look, options)
 	};
 }

@@ -44,6 +44,26 @@ export const CERTAINTY_WEIGHT: Record<Certainty, { width: number; opacity: numbe
 	possible: { width: 0.6, opacity: 0.6, arrows: false }
 };
 
+/**
+ * Distance between neighbouring lanes of a relation's cable, in px at zoom 2 and 6 (the style's
+ * `line-offset`, the SVG export's offset curves). A little more than a line is wide, so each
+ * stroke keeps its white casing as a gap and the cable reads as separate strands.
+ */
+export const LANE_SPACING: [number, number] = [3.6, 5.4];
+
+/**
+ * Line widths of a lane in px at zoom 2 and 6, plain and lit (hovered, selected), before the
+ * certainty's weight; and of the white casing under it. Lit lanes grow by half, not double, so a
+ * lit relation still reads as separate strands. The map and the SVG export read this one table.
+ */
+export const LANE_WIDTH = {
+	line: { plain: [2.2, 3.6], lit: [3.3, 5.4] },
+	casing: { plain: [4.5, 7], lit: [6, 9] }
+} as const satisfies Record<string, Record<'plain' | 'lit', readonly [number, number]>>;
+
+/** How much a flow that is not part of the selection steps back (its opacity is multiplied by it). */
+export const DIMMED_OPACITY = 0.22;
+
 export const BASE = {
 	sea: '#dbe7ef',
 	land: '#f7f5f0',
@@ -51,6 +71,8 @@ export const BASE = {
 	coast: '#8fa6b6',
 	border: '#b3aa9b',
 	countryLabel: '#6f6a61',
+	/** The story's own countries are named a shade darker. */
+	storyCountryLabel: '#4a463f',
 	placeText: '#1d1d1b',
 	halo: 'rgba(255,255,255,0.92)',
 	patrolFill: '#1f5f8b',

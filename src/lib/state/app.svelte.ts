@@ -1,4 +1,4 @@
-import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import {
 	AREA_KINDS,
 	presentationOf,
@@ -14,13 +14,26 @@ import { fetchBaseData, type BaseData } from '$lib/map/baseData';
 import {
 	areaFeatures,
 	areaLabelFeatures,
-	flowFeatures,
+	countryLabelsFor,
+	sharedFrame,
+	laneFeatures,
 	lineIndex,
 	placeFeatures,
 	shapeIds
 } from '$lib/map/storyFeatures';
-import { hiddenFlowIds, sourceIndex, type FeatureTarget } from '$lib/map/featureStates';
+import {
+	allLaneFeatures,
+	complementOf,
+	dimmedLaneFeatures,
+	exportLaneStyle,
+	highlightTargets,
+	shownLaneFeatures,
+	sourceIndex,
+	type FeatureTarget
+} from '$lib/map/featureStates';
+import { relationsOf, shownLevels, type Relations } from '$lib/story/relations';
 import type { StatefulSource, StyleData } from '$lib/map/sources';
+import type { LaneStyle } from '$lib/map/layers';
 import { flowFacts, passesCertaintyAndTime } from './visibility';
 import { resolveSelection } from './selection';
 import { timelineMonths } from './timeline';
@@ -43,7 +56,7 @@ export class AppState {
 	data = $state.raw<StyleData | null>(null);
 	/** The shipped data, kept for exports (SVG redraws it as vectors). */
 	base: BaseData | null = null;
-	private basemap: Pick<StyleData, 'countries' | 'countryLabels' | 'land' | 'borders'> | null = null;
+	private basemap: Pick<StyleData, 'countries' | 'land' | 'borders'> | null = null;
 
 	constructor(story: Story) {
 		this.story = story;
@@ -69,9 +82,21 @@ export class AppState {
 	);
 	/** How the story is shown: deck, map label, frames, emphasis, file names (defaults filled). */
 	readonly presentation: ShownPresentation = $derived(presentationOf(this.story));
-	/** The flow lines as drawn (arcs, lanes, the train's route). */
-	readonly flowLines: FeatureCollection<LineString> = $derived(flowFeatures(this.story));
-	readonly lineOf: ReadonlyMap<string, LineString['coordinates']> = $derived(lineIndex(this.flowLines));
+	/** Where area names go: inside what both first views show. */
+	readonly labelFrame = $derived(
+		sharedFrame(this.presentation.frame, this.presentation.framePhone) ?? undefined
+	);
+	/** The flows by pair of places (relations) and stroke (lanes): what the map draws. */
+	readonly relations: Relations = $derived(relationsOf(this.story.flows));
+	/** The lanes as drawn (the relations' cables, the train's route), one feature per level. */
+	readonly flowLines: FeatureCollection<LineString | Point> = $derived(
+		laneFeatures(this.story, this.relations)
+	);
+	/** Each flow's drawn line, by flow id. */
+	readonly lineOf: ReadonlyMap<string, LineString['coordinates']> = $derived(
+		lineIndex(this.flowLines, this.relations)
+	);
+	private readonly laneFeatureIds: string[] = $derived(allLaneFeatures(this.relations));
 	/** The months the timeline steps through. */
 	readonly months: string[] = $derived(timelineMonths(this.story.flows));
 	/** Which map source holds each story id, for feature state. */
@@ -95,20 +120,36 @@ export class AppState {
 	readonly visibleFlows: Flow[] = $derived(
 		this.candidates.filter((f) => this.visibility.kinds.includes(f.kind))
 	);
-	/** Flows switched off, for the live map's feature state. */
-	readonly hiddenFlows: ReadonlySet<string> = $derived(hiddenFlowIds(this.story.flows, this.visibleFlows));
 	/** What the selected id stands for, or null. */
-	readonly selection = $derived(resolveSelection(this.story, this.view.selectedId));
+	readonly selection = $derived(resolveSelection(this.story, this.view.selectedId, this.relations));
+	/** The selected flow's id, if a flow is selected (it is drawn at its own certainty). */
+	private readonly selectedFlow: string | null = $derived(
+		this.selection?.type === 'flow' ? this.selection.flow.id : null
+	);
+	/** The level each shown lane is drawn at. */
+	private readonly levels = $derived(shownLevels(this.relations, this.visibleFlows, this.selectedFlow));
+	/** Lane features switched off, for the live map's feature state. */
+	readonly hiddenLanes: ReadonlySet<string> = $derived(
+		complementOf(this.laneFeatureIds, shownLaneFeatures(this.levels, this.relations))
+	);
+	/** Lane features that step back behind the selection. */
+	readonly dimmedLanes: ReadonlySet<string> = $derived(
+		dimmedLaneFeatures(this.selection ? this.view.selectedId : null, this.relations, this.levels)
+	);
 	/** The hovered and the selected feature, for the live map's feature state. */
 	readonly highlighted: FeatureTarget[] = $derived(this.targets([this.view.selectedId, this.view.hoveredId]));
+	/** What an export map shows of the lanes: no hover, only the selection. */
+	readonly exportLanes: LaneStyle = $derived(
+		exportLaneStyle(
+			this.relations,
+			this.visibleFlows,
+			this.selection ? this.view.selectedId : null,
+			this.sourceOf
+		)
+	);
 
 	private targets(ids: (string | null)[]): FeatureTarget[] {
-		const out: FeatureTarget[] = [];
-		ids.forEach((id, i) => {
-			const source = id && ids.indexOf(id) === i ? this.sourceOf.get(id) : undefined;
-			if (id && source) out.push({ source, id });
-		});
-		return out;
+		return highlightTargets(ids, this.sourceOf, this.relations, this.levels);
 	}
 
 	/** Fetches the shipped data and publishes everything the map draws. Once, in the browser. */
@@ -117,7 +158,6 @@ export class AppState {
 		const part = <K extends keyof WorldData>(key: K) => this.base!.world.then((w) => w[key]);
 		this.basemap = {
 			countries: publishData('countries', part('countries')),
-			countryLabels: publishData('country-labels', part('countryLabels')),
 			land: publishData('land', part('land')),
 			borders: publishData('borders', part('borders'))
 		};
@@ -127,7 +167,8 @@ export class AppState {
 	/** Replaces the story; a selection the new story does not have would point at nothing. */
 	setStory(next: Story): void {
 		this.story = next;
-		if (this.view.selectedId && !resolveSelection(next, this.view.selectedId)) this.view.selectedId = null;
+		if (this.view.selectedId && !resolveSelection(next, this.view.selectedId, relationsOf(next.flows)))
+			this.view.selectedId = null;
 		this.publishStory();
 	}
 
@@ -142,14 +183,41 @@ export class AppState {
 		return this.base?.areaShapes.then((shapes) => areaFeatures(story, shapes)) ?? null;
 	}
 
+	private countryLabels: { key: string; url: string } | null = null;
+
+	/**
+	 * The country names' source: per story, since a story may move its countries' names into its
+	 * frame, but published again only when those places change (an extension file keeps them).
+	 */
+	private countryLabelsUrl(
+		world: Promise<WorldData>,
+		at: Readonly<Record<string, [number, number]>>
+	): string {
+		const key = JSON.stringify(at);
+		if (this.countryLabels?.key !== key) {
+			const url = publishData(
+				'country-labels',
+				world.then((w) => countryLabelsFor(w.countryLabels, at))
+			);
+			this.countryLabels = { key, url };
+		}
+		return this.countryLabels.url;
+	}
+
 	/** New URLs for the story's four sources: MapView reloads exactly these, once each. */
 	private publishStory(): void {
 		const areas = this.areaShapes();
-		if (!this.basemap || !areas) return;
+		const world = this.base?.world;
+		if (!this.basemap || !areas || !world) return;
+		const at = this.presentation.countryLabels;
 		this.data = {
 			...this.basemap,
+			countryLabels: this.countryLabelsUrl(world, at),
 			areas: publishData('areas', areas),
-			areaLabels: publishData('area-labels', areas.then(areaLabelFeatures)),
+			areaLabels: publishData(
+				'area-labels',
+				areas.then((a) => areaLabelFeatures(a, this.labelFrame))
+			),
 			flows: publishData('flows', this.flowLines),
 			places: publishData('places', placeFeatures(this.story))
 		};

@@ -11,9 +11,18 @@ export function openingFrame(p: { frame: Bounds; framePhone: Bounds }, screenWid
 	return screenWidth <= PHONE_MAX_WIDTH ? p.framePhone : p.frame;
 }
 
-/** Room kept free when fitting: city names stick out right of their dots, the legend covers the bottom. */
-export function mapPadding(legendHeight: number) {
-	return { top: 30, right: 70, bottom: legendHeight + 24, left: 30 };
+/**
+ * Room kept free when fitting: the credits line covers the top, city names stick out right of
+ * their dots, the legend covers the bottom. A phone has no width to spare: its frames (the story's
+ * `framePhone`) leave room for the names themselves.
+ */
+export function mapPadding(legendHeight: number, creditsHeight = 24, compact = false) {
+	return {
+		top: creditsHeight + 8,
+		right: compact ? 16 : 70,
+		bottom: legendHeight + 24,
+		left: compact ? 12 : 30
+	};
 }
 
 /**

@@ -20,7 +20,7 @@ import {
  *   cert=reported|claimed|possible
  *   month=YYYY-MM|all                 1990-01..2100-12; `all` = no month filter (null)
  *   layers=patrol,regions,borders,labels   basemap layers ON; `none` or empty = all off
- *   sel=<id>                          `sel=` (empty) = nothing selected (null)
+ *   sel=<id>|<id>~<id>                a story id or a relation; `sel=` (empty) = nothing selected
  *
  * Pure: no DOM, no window; the caller passes `location.search` in and writes the string out.
  */
@@ -50,7 +50,8 @@ type Key = (typeof KEYS)[number];
 
 /** A URL longer than this is not one the app wrote; reading it all would only cost time. */
 const MAX_SEARCH = 4000;
-const SLUG_RE = /^[a-z0-9-]{1,64}$/;
+/** A story id, or a relation's: two ids joined by `~` (story/relations.ts). */
+const SLUG_RE = /^[a-z0-9-]{1,64}(?:~[a-z0-9-]{1,64})?$/;
 /** Plain decimals only: no exponent, hex, spaces or `Infinity`, which `Number()` would accept. */
 const NUM_RE = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const MAX_ZOOM = 22;

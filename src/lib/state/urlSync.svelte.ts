@@ -1,3 +1,4 @@
+import { relationId } from '$lib/story/relations';
 import { untrack } from 'svelte';
 import type { Story } from '$lib/story';
 import { parseUrlState, serializeUrlState, type UrlState } from './url';
@@ -72,7 +73,10 @@ export function connectUrl(
 		const s = story();
 		// A throwaway lookup built per parse, never observed: no reactivity needed.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		return new Set([...s.flows, ...s.places, ...s.areas, ...s.events].map((item) => item.id));
+		return new Set([
+			...[...s.flows, ...s.places, ...s.areas, ...s.events].map((item) => item.id),
+			...s.flows.map((f) => relationId(f.from, f.to))
+		]);
 	};
 	const defaultLang = view.lang;
 	const read = () => parseUrlState(win.location.search, knownIds());

@@ -1,13 +1,12 @@
-import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { Certainty, Flow, FlowKind } from '$lib/story';
 import { CERTAINTIES } from '$lib/story';
 import { whenStartIndex } from '$lib/story/when';
 import type { ViewSnapshot } from './view.svelte';
 
 /*
- * Which flows are drawn: the rule, once in JavaScript (legend, lists, the live map's feature
- * state, data exports) and once beside it as the MapLibre filter that export maps use. A unit
- * test checks the two agree on every flow and setting.
+ * Which flows are drawn: the rule, once, in JavaScript. The legend, the lists, the data exports
+ * and the map all read it; the map through the lanes it decides (AppState: feature state live,
+ * literal ids in export styles), so there is no second copy of it in the style.
  */
 
 /** The part of the view state that decides which flows are drawn. */
@@ -15,11 +14,6 @@ export interface FlowVisibility {
 	kinds: readonly FlowKind[];
 	certainty: Certainty;
 	monthIndex: number | null;
-}
-
-/** Certainty levels shown when the reader's threshold is `level` (most sure first). */
-export function certaintiesUpTo(level: Certainty): Certainty[] {
-	return CERTAINTIES.slice(0, CERTAINTIES.indexOf(level) + 1);
 }
 
 /** What the rule looks at: a flow's kind, certainty and start month index (-1: undated). */
@@ -52,18 +46,6 @@ export function flowFacts(flow: Flow): FlowFacts {
 /** Whether a flow is drawn. */
 export function isFlowVisible(flow: Flow, v: FlowVisibility): boolean {
 	return passesVisibility(flowFacts(flow), v);
-}
-
-/** The same rule as a filter on the flow features of one certainty level (storyFeatures.ts). */
-export function flowFilter(v: FlowVisibility, certainty: Certainty): FilterSpecification {
-	const parts: ExpressionSpecification[] = [
-		['==', ['get', 'certainty'], certainty],
-		['in', ['get', 'kind'], ['literal', [...v.kinds]]]
-	];
-	if (!certaintiesUpTo(v.certainty).includes(certainty)) parts.push(['literal', false]);
-	// Undated flows carry start -1 and so stay visible at every month (the rule the timeline explains).
-	if (v.monthIndex !== null) parts.push(['<=', ['get', 'start'], v.monthIndex]);
-	return ['all', ...parts];
 }
 
 /** The view's switch for each kind of area (the layer panel, the legend and the exports read it). */

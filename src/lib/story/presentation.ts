@@ -1,5 +1,5 @@
 import { boundsOf, padBounds } from '../geo/bounds';
-import type { AreaKind, BBox, LocalText, Story } from './vocabulary';
+import type { AreaKind, BBox, Coord, LabelSide, LocalText, Story } from './vocabulary';
 
 /*
  * A story's presentation with every gap filled from the story itself, so a file that says only
@@ -14,8 +14,10 @@ type Bounds = [[number, number], [number, number]];
 export interface StoryLook {
 	/** Country ids drawn in the story's land tone. */
 	emphasis: readonly string[];
-	/** Places whose names go left of their dot. */
-	labelLeft: readonly string[];
+	/** Where places' names go beside their dots, by place id (others: right, then the rest). */
+	labelSide: Readonly<Record<string, LabelSide>>;
+	/** Where story countries' names go, by ISO id (instead of their own label points). */
+	countryLabels: Readonly<Record<string, Coord>>;
 }
 
 export interface ShownPresentation extends StoryLook {
@@ -79,7 +81,8 @@ export function presentationOf(story: Story): ShownPresentation {
 		frame,
 		framePhone: p.framePhone ? toBounds(p.framePhone) : frame,
 		emphasis: p.emphasis ?? [...new Set(story.places.map((place) => place.country))],
-		labelLeft: p.labelLeft ?? [],
+		labelSide: p.labelSide ?? {},
+		countryLabels: p.countryLabels ?? {},
 		fileName: p.fileName ?? slugOf(story.title.en),
 		areaKindNames: { ...AREA_KIND_NAMES, ...p.areaKindNames }
 	};

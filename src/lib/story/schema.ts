@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
 	AREA_KINDS,
 	CERTAINTIES,
+	LABEL_SIDES,
 	FLOW_KINDS,
 	isIsoDay,
 	isIsoMonth,
@@ -178,6 +179,7 @@ const areaSchema = z.strictObject({
 	kind: z.enum(AREA_KINDS),
 	name: localText(MAX.name),
 	caption: localText(MAX.name).optional(),
+	labelAt: coordSchema.optional(),
 	note: localText(MAX.note).optional(),
 	summary: localText(MAX.summary),
 	certainty: certaintySchema,
@@ -223,7 +225,14 @@ const presentationSchema = z.strictObject({
 		.array(z.string().regex(/^\d{3}$/, 'must be an ISO 3166 numeric code like "408"'))
 		.max(MAX.places)
 		.optional(),
-	labelLeft: z.array(slug).max(MAX.places).optional(),
+	labelSide: z
+		.record(slug, z.enum(LABEL_SIDES))
+		.refine((r) => Object.keys(r).length <= MAX.places, `at most ${MAX.places} places`)
+		.optional(),
+	countryLabels: z
+		.record(z.string().regex(/^\d{3}$/, 'must be an ISO 3166 numeric code like "408"'), coordSchema)
+		.refine((r) => Object.keys(r).length <= MAX.places, `at most ${MAX.places} countries`)
+		.optional(),
 	fileName: z
 		.string()
 		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
@@ -355,7 +364,8 @@ function crossReferenceErrors(story: Story, shapes: ReadonlySet<string> | null):
 		checkPlace(`events[${i}].place`, e.place);
 		checkEvidence(`events[${i}]`, e.evidence);
 	});
-	story.presentation?.labelLeft?.forEach((id, i) => checkPlace(`presentation.labelLeft[${i}]`, id));
+	for (const id of Object.keys(story.presentation?.labelSide ?? {}))
+		checkPlace(`presentation.labelSide.${id}`, id);
 	return errors;
 }
 

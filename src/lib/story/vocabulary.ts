@@ -160,6 +160,8 @@ export interface Area {
 	name: LocalText;
 	/** A short second line for the map label, e.g. what the area is about. */
 	caption?: LocalText;
+	/** Where the map label goes, if not at the middle of the shape (a sea's middle may be crowded). */
+	labelAt?: Coord;
 	/** What the drawn shape stands for and how exact it is. */
 	note?: LocalText;
 	summary: LocalText;
@@ -187,6 +189,19 @@ export interface Article {
 	language: Lang;
 }
 
+/** Sides of a dot a name can take (see Presentation.labelSide). */
+export const LABEL_SIDES = [
+	'right',
+	'left',
+	'above',
+	'below',
+	'above-right',
+	'below-right',
+	'above-left',
+	'below-left'
+] as const;
+export type LabelSide = (typeof LABEL_SIDES)[number];
+
 /** [west, south, east, north] in degrees. */
 export type BBox = [number, number, number, number];
 
@@ -206,8 +221,18 @@ export interface Presentation {
 	framePhone?: BBox;
 	/** Countries (ISO numeric ids) drawn in the story's land tone; default: those of its places. */
 	emphasis?: string[];
-	/** Places whose names go left of their dot, because a neighbour lies right of it. */
-	labelLeft?: string[];
+	/**
+	 * Where a place's name goes beside its dot, by place id, when the default (right of it) would
+	 * sit on a neighbour or a line: Beijing's left (Pyongyang lies east), Pyongyang's below right
+	 * (the train leaves it eastward). The map tries the other sides after it.
+	 */
+	labelSide?: Record<string, LabelSide>;
+	/**
+	 * Where a country's name goes on this story's map, by ISO numeric id: a country's own label
+	 * point may lie outside the story's frame (Russia's is in Siberia), and a story country must
+	 * be named in its first view.
+	 */
+	countryLabels?: Record<string, Coord>;
 	/** Start of every exported file's name: lowercase letters, digits and hyphens. */
 	fileName?: string;
 	/** What the story calls each kind of area it draws (the layer switches and legends). */
