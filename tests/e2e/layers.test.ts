@@ -126,6 +126,7 @@ describe('layer panel and legend', () => {
 		const legend = page.getByTestId('legend');
 		await expect(legend.locator('[data-symbol="capital"]').textContent()).resolves.toContain('capital');
 		await expect(legend.locator('[data-symbol="place"]').textContent()).resolves.toContain('other place');
+		await expect(legend.locator('[data-symbol="arrow"]').textContent()).resolves.toContain('direction');
 		await expect(legend.locator('[data-area-kind="patrol-waters"]').textContent()).resolves.toContain(
 			'Planned patrol area'
 		);

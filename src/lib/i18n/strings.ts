@@ -92,10 +92,8 @@ const de = {
 	legendEmpty: 'Keine Verbindungen sichtbar.',
 	legendHide: 'Legende ausblenden',
 	legendOtherPlace: 'weiterer Ort',
-	/** How to read the lines: arrows, and what one strand of a cable stands for. */
-	legendArrow: 'Richtung (ohne Pfeil: beidseitig oder nur möglich)',
-	legendStrand:
-		'Jeder Strang: eine Art in eine Richtung zwischen zwei Orten, so sicher gezeichnet wie seine sicherste gezeigte Aussage.',
+	/** The arrow's key; what a strand of a cable stands for is said in the "about" text. */
+	legendArrow: 'Richtung',
 	zoomIn: 'Vergrößern',
 	zoomOut: 'Verkleinern',
 	mapCanvas: 'Interaktive Kartenfläche',
@@ -103,7 +101,7 @@ const de = {
 	legendShow: 'Legende zeigen',
 	about: 'Über diese Karte',
 	aboutText:
-		'Jede Linie ist eine Aussage aus dem Artikel. Wählen Sie eine Linie, einen Ort oder ein Gebiet – auf der Karte oder in der Liste –, um Datum, Quelle und Gewissheit zu sehen.',
+		'Jede Linie steht für Aussagen aus dem Artikel: ein Strang je Art und Richtung zwischen zwei Orten, so sicher gezeichnet wie seine sicherste gezeigte Aussage (ohne Pfeil: in beide Richtungen oder nur möglich). Wählen Sie eine Linie, einen Ort oder ein Gebiet – auf der Karte oder in der Liste –, um jede Aussage mit Datum, Quelle und Gewissheit zu sehen.',
 	noWebgl:
 		'Diese Karte braucht WebGL 2, das in diesem Browser nicht verfügbar ist. Die Liste der Verbindungen unten enthält alle Angaben.',
 	mapError: 'Die Karte konnte nicht geladen werden:',
@@ -213,8 +211,7 @@ const en: Strings = {
 	legendEmpty: 'No flows visible.',
 	legendHide: 'Hide legend',
 	legendOtherPlace: 'other place',
-	legendArrow: 'direction (no arrow: both ways, or only possible)',
-	legendStrand: 'Each strand: one kind, one way between two places, drawn as sure as its surest claim shown.',
+	legendArrow: 'direction',
 	zoomIn: 'Zoom in',
 	zoomOut: 'Zoom out',
 	mapCanvas: 'Interactive map area',
@@ -222,7 +219,7 @@ const en: Strings = {
 	legendShow: 'Show legend',
 	about: 'About this map',
 	aboutText:
-		'Every line is a claim from the article. Choose a line, a place or an area – on the map or in the list – to see its date, source and certainty.',
+		'Every line stands for claims from the article: one strand per kind and direction between two places, drawn as sure as its surest claim shown (no arrow: both ways, or only possible). Choose a line, a place or an area – on the map or in the list – to see each claim with its date, source and certainty.',
 	noWebgl:
 		'This map needs WebGL 2, which this browser does not provide. The list of flows below has every claim.',
 	mapError: 'The map could not be loaded:',
