@@ -51,7 +51,8 @@ import {
 } from '../tests/bench/report';
 import { syntheticStoryFile } from '../tests/bench/synthetic';
 import { parseStory } from '../src/lib/story/schema';
-import { buildFlowLines } from '../src/lib/geo/flowLines';
+import { relationsOf } from '../src/lib/story/relations';
+import { laneFeatures } from '../src/lib/map/storyFeatures';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -98,8 +99,8 @@ async function presetPixelRatio(width: number): Promise<number> {
 	return Math.max(1, Math.round((width / reference) * 100) / 100);
 }
 
-/** parseStory and buildFlowLines in Node: what the app's main thread does with a story file. */
-function nodeCosts(json: string): { parseStory: number; buildFlowLines: number } {
+/** parseStory and the lanes' geometry in Node: what the app's main thread does with a story file. */
+function nodeCosts(json: string): { parseStory: number; laneFeatures: number } {
 	const parse: number[] = [];
 	const lines: number[] = [];
 	for (let i = 0; i < 3; i++) {
@@ -107,16 +108,12 @@ function nodeCosts(json: string): { parseStory: number; buildFlowLines: number }
 		const r = parseStory(JSON.parse(json));
 		parse.push(performance.now() - t);
 		if (!r.ok) throw new Error(r.errors.join('\n'));
-		const coords = Object.fromEntries(r.story.places.map((p) => [p.id, p.coord])) as Record<
-			string,
-			[number, number]
-		>;
 		t = performance.now();
-		// The options src/lib/map/storyFeatures.ts passes.
-		buildFlowLines(r.story.flows, coords, { maxBow: 0.01, maxLaneGap: 0.0022 });
+		// What AppState derives: relations and lanes, then the lanes' features with their names.
+		laneFeatures(r.story, relationsOf(r.story.flows));
 		lines.push(performance.now() - t);
 	}
-	return { parseStory: median(parse)!, buildFlowLines: median(lines)! };
+	return { parseStory: median(parse)!, laneFeatures: median(lines)! };
 }
 
 const log = (...args: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
@@ -541,7 +538,7 @@ const DEFINITIONS: Record<string, string> = {
 	export:
 		'App: Export dialog, PNG, size preset, Download; from the form submit to the "done" status (file handed to the browser). Baseline: a second map in an off-screen container at the same pixel ratio (width / 1200 CSS px), preserveDrawingBuffer, to idle, canvas.toBlob. Both timed in the page.',
 	scale:
-		"Synthetic story (tests/bench/synthetic.ts, seeded, checked with parseStory) opened through the story loader's file input in a fresh page. Load: from the input's change event to the first frame with every source loaded; idle waited for at most the cap. Heap: main-thread JS heap after a forced GC (CDP Runtime.getHeapUsage); the map worker's heap is not included. Toggle: as above (one, off, per run), on the loaded story. Phases: page updated = MapLibre starts loading the new flows source (file read, JSON.parse, parseStory, flow geometry, Svelte lists and style applied: one synchronous stretch of the main thread); worker has data = the flows GeoJSON is in the worker and indexed. Node columns: parseStory and buildFlowLines for the same file in Node (median of 3), to split the main-thread stretch. The first run of each size is profiled; a size whose first run takes over 90 s is measured once.",
+		"Synthetic story (tests/bench/synthetic.ts, seeded, checked with parseStory) opened through the story loader's file input in a fresh page. Load: from the input's change event to the first frame with every source loaded; idle waited for at most the cap. Heap: main-thread JS heap after a forced GC (CDP Runtime.getHeapUsage); the map worker's heap is not included. Toggle: as above (one, off, per run), on the loaded story. Phases: page updated = MapLibre starts loading the new flows source (file read, JSON.parse, parseStory, flow geometry, Svelte lists and style applied: one synchronous stretch of the main thread); worker has data = the flows GeoJSON is in the worker and indexed. Node columns: parseStory and the lanes (relationsOf + laneFeatures) for the same file in Node (median of 3), to split the main-thread stretch. The first run of each size is profiled; a size whose first run takes over 90 s is measured once.",
 	profiles:
 		'CDP sampling profiler (0.5 ms) on the page main thread; WebGL counters wrap getContext, linkProgram, clear and the calls that wait for the GPU process (getShaderParameter, getProgramParameter, readPixels). In SwiftShader the GPU process rasterises on the CPU: main-thread idle time is mostly waiting for it or for the map worker.'
 };

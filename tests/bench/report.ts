@@ -39,7 +39,7 @@ export interface ScaleRow {
 	idleCapMs: number;
 	fileBytes: number;
 	/** Node-side: the app's schema check and flow geometry for this story (ms, median of 3). */
-	node: { parseStory: number; buildFlowLines: number };
+	node: { parseStory: number; laneFeatures: number };
 	loadFrame: number | null;
 	loadIdle: number | null;
 	phases: { status: number | null; flowsRequested: number | null; flowsData: number | null };
@@ -112,7 +112,7 @@ export function figuresTable(figures: Figure[]): string {
 
 export function scaleTable(rows: ScaleRow[]): string {
 	const out = [
-		'| flows | file | runs | load → first frame | → page updated | → worker has data | load → idle | toggle → frame | JS heap (main) | DOM elements | Node: parseStory | Node: buildFlowLines |',
+		'| flows | file | runs | load → first frame | → page updated | → worker has data | load → idle | toggle → frame | JS heap (main) | DOM elements | Node: parseStory | Node: lanes |',
 		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 	];
 	for (const r of rows) {
@@ -121,7 +121,7 @@ export function scaleTable(rows: ScaleRow[]): string {
 		const file = r.fileBytes < 1024 * 1024 ? fmt(kb(r.fileBytes), 'KB', 0) : fmt(mb(r.fileBytes), 'MB');
 		const heap = r.heapBytes === null ? 'n/a' : fmt(mb(r.heapBytes), 'MB');
 		out.push(
-			`| ${r.flows.toLocaleString('en-US')} | ${file} | ${r.runs} | ${fmt(r.loadFrame, 'ms')} | ${fmt(r.phases.flowsRequested, 'ms')} | ${fmt(r.phases.flowsData, 'ms')} | ${idle} | ${fmt(r.toggleFrame, 'ms')} | ${heap} | ${r.domNodes?.toLocaleString('en-US') ?? 'n/a'} | ${fmt(r.node.parseStory, 'ms')} | ${fmt(r.node.buildFlowLines, 'ms')} |`
+			`| ${r.flows.toLocaleString('en-US')} | ${file} | ${r.runs} | ${fmt(r.loadFrame, 'ms')} | ${fmt(r.phases.flowsRequested, 'ms')} | ${fmt(r.phases.flowsData, 'ms')} | ${idle} | ${fmt(r.toggleFrame, 'ms')} | ${heap} | ${r.domNodes?.toLocaleString('en-US') ?? 'n/a'} | ${fmt(r.node.parseStory, 'ms')} | ${fmt(r.node.laneFeatures, 'ms')} |`
 		);
 	}
 	for (const r of rows) if (r.note) out.push('', `${r.flows.toLocaleString('en-US')} flows: ${r.note}`);
