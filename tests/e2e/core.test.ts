@@ -78,7 +78,7 @@ describe('worker message budgets', () => {
 			RT: 0
 		});
 		expect(await messagesOf(page, () => item.click()), 'select').toEqual({ LD: 0, RT: 0 });
-		await expect(page.getByTestId('details').count()).resolves.toBe(1);
+		await expect.poll(() => page.getByTestId('details').count()).toBe(1);
 		const close = page.getByTestId('details').getByRole('button', { name: 'Close' });
 		expect(await messagesOf(page, () => close.click()), 'deselect').toEqual({ LD: 0, RT: 0 });
 		const reported = page.getByRole('radio', { name: 'reported only' });
@@ -162,6 +162,8 @@ describe('URL and history', () => {
 
 		// Dragging the month slider across several months is one action.
 		const slider = page.getByTestId('timeline').locator('input[type="range"]');
+		// The side panel scrolls: the mouse can only drag what is on screen.
+		await slider.scrollIntoViewIfNeeded();
 		const box = (await slider.boundingBox())!;
 		const y = box.y + box.height / 2;
 		await page.mouse.move(box.x + box.width - 4, y);

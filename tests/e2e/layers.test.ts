@@ -83,6 +83,8 @@ describe('layer panel and legend', () => {
 			return { x: q.x + r.left, y: q.y + r.top };
 		});
 		await page.mouse.click(p.x, p.y);
+		// Nothing was selected: the state says so, not only the missing panel.
+		await expect(page.evaluate(() => new URLSearchParams(location.search).get('sel'))).resolves.toBeNull();
 		await expect(page.getByTestId('details').count()).resolves.toBe(0);
 		await page.getByRole('button', { name: 'All' }).click();
 		await settled(page);

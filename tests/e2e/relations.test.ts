@@ -79,7 +79,7 @@ describe('relations on the map', () => {
 		const details = page.getByTestId('details');
 		await expect(details.locator('h2').textContent()).resolves.toBe('Moscow – Pyongyang');
 		const mp = relations.byId.get(MP)!;
-		await expect(details.getByTestId('relation-lane').count()).resolves.toBe(mp.lanes.length);
+		await expect.poll(() => details.getByTestId('relation-lane').count()).toBe(mp.lanes.length);
 		const claims = details.getByTestId('relation-lane').locator('button');
 		await expect(claims.count()).resolves.toBe(mp.flows.length);
 		// Each claim names its own certainty.
@@ -136,7 +136,8 @@ describe('relations on the map', () => {
 		expect(p, 'a point where the Moscow and Beijing cables meet').not.toBeNull();
 		await page.mouse.click(p!.x, p!.y);
 		const choice = page.getByTestId('relation-choice');
-		await expect(choice.locator('button').count()).resolves.toBe(2);
+		// Wait for the choice to render: poll, do not sample.
+		await expect.poll(() => choice.locator('button').count()).toBe(2);
 		// Nothing was picked for the reader.
 		expect(new URL(page.url()).searchParams.get('sel')).toBeNull();
 		await choice.getByRole('button', { name: /Beijing – Pyongyang/ }).click();

@@ -87,9 +87,10 @@ describe('the story on the map', () => {
 		await page.locator('[data-place-id="pyongyang"]').click();
 		const details = page.getByTestId('details');
 		const pyongyangFlows = story.flows.filter((f) => f.from === 'pyongyang' || f.to === 'pyongyang');
-		await expect(details.locator('.links button').count()).resolves.toBeGreaterThanOrEqual(
-			pyongyangFlows.length
-		);
+		// Wait for the panel to show the place: poll, do not sample.
+		await expect
+			.poll(() => details.locator('.links button').count())
+			.toBeGreaterThanOrEqual(pyongyangFlows.length);
 
 		await page.locator('[data-area-id="patrol-waters"]').click();
 		const areaText = (await details.textContent()) ?? '';
