@@ -112,8 +112,8 @@ export function laneFeaturesOf(
 
 /**
  * The lane features that step back while something is selected: every shown lane that does not
- * draw the selection (a flow, a relation, a place or an event's place). Nothing dims for an area
- * or no selection: an area is not made of lanes.
+ * draw the selection (a flow, a relation or a place). Nothing dims for an area, an event or no
+ * selection: they are not drawn by lanes.
  */
 export function dimmedLaneFeatures(
 	selection: string | null,
@@ -173,7 +173,16 @@ export function exportLaneStyle(
 	sourceOf: ReadonlyMap<string, StatefulSource> = new Map()
 ): LaneStyle {
 	const selectedFlow = selection !== null && relations.laneOf.has(selection) ? selection : null;
-	const levels = shownLevels(relations, shownFlows, selectedFlow);
+	return laneStyleAt(shownLevels(relations, shownFlows, selectedFlow), relations, selection, sourceOf);
+}
+
+/** The same, for levels already worked out (AppState has them for the live map). */
+export function laneStyleAt(
+	levels: ReadonlyMap<string, Certainty>,
+	relations: Relations,
+	selection: string | null,
+	sourceOf: ReadonlyMap<string, StatefulSource>
+): LaneStyle {
 	return {
 		shown: [...shownLaneFeatures(levels, relations)],
 		active: highlightTargets([selection], sourceOf, relations, levels)

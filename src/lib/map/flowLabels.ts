@@ -4,6 +4,7 @@ import { formatWhen } from '$lib/story/when';
 import type { Relations } from '$lib/story/relations';
 import { haversineKm, type LonLat } from '$lib/geo/arcs';
 import { toMercator } from '$lib/geo/mercator';
+import { boundsContain as inside } from '$lib/geo/bounds';
 
 /*
  * Names on the lines themselves, where a reader needs them at first sight:
@@ -100,13 +101,6 @@ function segmentDistance(p: LonLat, a: LonLat, b: LonLat, k: number): number {
 	return Math.hypot(px - (ax + dx * t), py - (ay + dy * t));
 }
 
-function inside(
-	frame: readonly [readonly [number, number], readonly [number, number]],
-	p: readonly number[]
-) {
-	return p[0]! >= frame[0][0] && p[0]! <= frame[1][0] && p[1]! >= frame[0][1] && p[1]! <= frame[1][1];
-}
-
 /** The ids a relation's names may have (one per first view it leaves). */
 export function relationLabelIds(relation: string): string[] {
 	return FRAMES.map(({ suffix }) => labelFeatureId(relation + suffix));
@@ -155,11 +149,14 @@ export function flowLabelFeatures(
 	const presentation = presentationOf(story);
 	const frames = { desktop: presentation.frame, phone: presentation.framePhone };
 	const features: Feature<Point>[] = [];
-	/** The vertices of every other relation's lines, where a name must not seem to belong. */
+	/** Each relation's distinct lines (its lanes share them), gathered once. */
+	const relationLines = relations.relations.map((r) => ({
+		id: r.id,
+		lines: [...new Set(r.lanes.map((l) => lines.get(l.id) ?? []))]
+	}));
+	/** Every other relation's lines, where a name must not seem to belong. */
 	const others = (relationId: string): LonLat[][] =>
-		relations.relations
-			.filter((r) => r.id !== relationId)
-			.flatMap((r) => r.lanes.map((l) => lines.get(l.id) ?? []));
+		relationLines.filter((r) => r.id !== relationId).flatMap((r) => r.lines);
 	for (const relation of relations.relations) {
 		for (const lane of relation.lanes) {
 			const flow = lane.flows[0];

@@ -285,7 +285,7 @@ function flowLabelLayers(
 				...text,
 				// Level text beside the cable, on whichever side has room (flowLabels.ts chose the point
 				// and the two sides off it).
-				'text-variable-anchor-offset': cableLabelAnchors(),
+				'text-variable-anchor-offset': CABLE_LABEL_ANCHORS,
 				'text-justify': 'auto',
 				'text-max-width': 20
 			}
@@ -557,7 +557,7 @@ function flowLineLayers(mode: StyleMode, lanes: LaneStyle): LayerSpecification[]
 			'symbol-spacing': ['interpolate', ['linear'], ['zoom'], 2, 90, 6, 160],
 			'icon-image': ARROW_IMAGE,
 			'icon-size': ['interpolate', ['linear'], ['zoom'], 2, ARROW_ICON_SIZE[0], 6, ARROW_ICON_SIZE[1]],
-			'icon-offset': arrowOffset(),
+			'icon-offset': ARROW_OFFSET,
 			'icon-rotation-alignment': 'map',
 			'icon-allow-overlap': true,
 			// Arrows must never push city names off the map.
@@ -703,3 +703,10 @@ export function buildLayers(
 
 	return layers;
 }
+
+/*
+ * The long per-lane expressions depend on no view: built once when the module loads (every
+ * function they need is defined above), not on every style build.
+ */
+const ARROW_OFFSET = arrowOffset();
+const CABLE_LABEL_ANCHORS = cableLabelAnchors();

@@ -132,20 +132,6 @@ export function areaLabelFeatures(
 
 type Bounds = readonly [readonly [number, number], readonly [number, number]];
 
-/** The box both first views show: where a name is seen in either. Null if they do not meet. */
-export function sharedFrame(a: Bounds, b: Bounds): Bounds | null {
-	const w = Math.max(a[0][0], b[0][0]);
-	const s = Math.max(a[0][1], b[0][1]);
-	const e = Math.min(a[1][0], b[1][0]);
-	const n = Math.min(a[1][1], b[1][1]);
-	return w < e && s < n
-		? [
-				[w, s],
-				[e, n]
-			]
-		: null;
-}
-
 /** The outer rings of a shape cut to a box (Sutherland–Hodgman; holes are left out). */
 function clipToBox(geometry: Polygon | MultiPolygon, box: Bounds): MultiPolygon {
 	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;

@@ -9,13 +9,13 @@ import {
 	type Story
 } from '$lib/story';
 import { publishData } from '$lib/map/dataProtocol';
+import { boundsIntersection } from '$lib/geo/bounds';
 import type { WorldData } from '$lib/map/worldData';
 import { fetchBaseData, type BaseData } from '$lib/map/baseData';
 import {
 	areaFeatures,
 	areaLabelFeatures,
 	countryLabelsFor,
-	sharedFrame,
 	laneFeatures,
 	lineIndex,
 	placeFeatures,
@@ -25,7 +25,7 @@ import {
 	allLaneFeatures,
 	complementOf,
 	dimmedLaneFeatures,
-	exportLaneStyle,
+	laneStyleAt,
 	highlightTargets,
 	shownLaneFeatures,
 	sourceIndex,
@@ -84,7 +84,7 @@ export class AppState {
 	readonly presentation: ShownPresentation = $derived(presentationOf(this.story));
 	/** Where area names go: inside what both first views show. */
 	readonly labelFrame = $derived(
-		sharedFrame(this.presentation.frame, this.presentation.framePhone) ?? undefined
+		boundsIntersection(this.presentation.frame, this.presentation.framePhone) ?? undefined
 	);
 	/** The flows by pair of places (relations) and stroke (lanes): what the map draws. */
 	readonly relations: Relations = $derived(relationsOf(this.story.flows));
@@ -140,12 +140,7 @@ export class AppState {
 	readonly highlighted: FeatureTarget[] = $derived(this.targets([this.view.selectedId, this.view.hoveredId]));
 	/** What an export map shows of the lanes: no hover, only the selection. */
 	readonly exportLanes: LaneStyle = $derived(
-		exportLaneStyle(
-			this.relations,
-			this.visibleFlows,
-			this.selection ? this.view.selectedId : null,
-			this.sourceOf
-		)
+		laneStyleAt(this.levels, this.relations, this.selection ? this.view.selectedId : null, this.sourceOf)
 	);
 
 	private targets(ids: (string | null)[]): FeatureTarget[] {
