@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startSite, type Site } from '../support/site';
+import { axe, serious } from '../support/axe';
 import { story } from '../../src/lib/story';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let site: Site;
 beforeAll(async () => {
@@ -15,27 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await site?.close();
 });
-
-interface AxeViolation {
-	id: string;
-	impact: string | null;
-	help: string;
-	nodes: { target: string[] }[];
-}
-
-/** Runs axe-core in the page (evaluated through the debugger, so the page's CSP is not weakened). */
-async function axe(page: Page): Promise<AxeViolation[]> {
-	await page.evaluate(AXE_SOURCE);
-	const result = (await page.evaluate(() =>
-		(window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run()
-	)) as { violations: AxeViolation[] };
-	return result.violations;
-}
-
-const serious = (v: AxeViolation[]) =>
-	v
-		.filter((x) => x.impact === 'serious' || x.impact === 'critical')
-		.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 
 describe('for everyone', () => {
 	it('has no serious or critical axe findings, on desktop and phone, with and without a selection', async () => {

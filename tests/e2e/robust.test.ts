@@ -85,7 +85,8 @@ describe('your own story file', () => {
 		await page.locator('[data-event-id="artyom-airfield"]').click();
 		await expect(page.getByTestId('details').textContent()).resolves.toContain('Knevichi');
 
-		const small = { ...story, flows: story.flows.slice(0, 3) };
+		// Without its steps, which point at flows the smaller story no longer has.
+		const small = { ...story, flows: story.flows.slice(0, 3), steps: undefined };
 		await openStoryFile(page, file('small.json', small));
 		await page.keyboard.press('Escape');
 		// Three flows in three lanes: the train's route, Shoigu's visit and the delegation's arc.

@@ -42,9 +42,9 @@ export async function drawnLaneIds(page: Page): Promise<string[]> {
 }
 
 /** The lane features that draw these flows of the built-in story (what drawnLaneIds should be). */
-export function lanesOf(flows: readonly Flow[], selected: string | null = null): string[] {
+export function lanesOf(flows: readonly Flow[], focus: readonly string[] = []): string[] {
 	const relations = relationsOf(story.flows);
-	return exportLaneStyle(relations, flows, selected)
+	return exportLaneStyle(relations, flows, focus)
 		.shown.filter((id) => !id.endsWith('#label'))
 		.sort();
 }

@@ -99,7 +99,10 @@ const exportedAt = new Date(Date.UTC(2026, 10, 26, 12));
 function lanesOf(s: Story, v: ViewSnapshot): Pick<SvgInput, 'flows' | 'lanes'> {
 	const relations = relationsOf(s.flows);
 	const shown = s.flows.filter((f) => isFlowVisible(f, v));
-	return { flows: laneFeatures(s, relations), lanes: exportLaneStyle(relations, shown, v.selectedId) };
+	return {
+		flows: laneFeatures(s, relations),
+		lanes: exportLaneStyle(relations, shown, v.selectedId ? [v.selectedId] : [])
+	};
 }
 
 function render(overrides: Partial<SvgInput> = {}, s: Story = story, v: ViewSnapshot = view): string {

@@ -37,7 +37,7 @@ const visible = (view: ViewSnapshot) => story.flows.filter((f) => isFlowVisible(
 
 /** The lane features an export style draws for this view, evaluated as MapLibre does. */
 function drawnByExportStyle(view: ViewSnapshot): string[] {
-	const levels = shownLevels(relations, visible(view), null);
+	const levels = shownLevels(relations, visible(view));
 	const lanes: LaneStyle = { shown: [...shownLaneFeatures(levels, relations)], active: [], dimmed: [] };
 	const layers = buildLayers(view, 'export', look, { lanes }).filter((l) => FLOW_LINE_LAYERS.includes(l.id));
 	const filters = layers.map((l) => featureFilter((l as { filter?: unknown }).filter as never, 'filter'));
@@ -82,15 +82,15 @@ describe('a lane is drawn as sure as its surest shown claim, never surer', () =>
 	it('takes the surest shown claim, and the weaker one once the surer is filtered out', () => {
 		const food = relations.laneOf.get('russian-shipments')!;
 		expect(food.flows.map((f) => f.certainty).sort()).toEqual(['claimed', 'possible']);
-		expect(shownLevels(relations, story.flows, null).get(food.id)).toBe('claimed');
+		expect(shownLevels(relations, story.flows).get(food.id)).toBe('claimed');
 		const onlyPossible = story.flows.filter((f) => f.id !== 'russian-shipments');
-		expect(shownLevels(relations, onlyPossible, null).get(food.id)).toBe('possible');
-		expect(shownLevels(relations, [], null).has(food.id)).toBe(false);
+		expect(shownLevels(relations, onlyPossible).get(food.id)).toBe('possible');
+		expect(shownLevels(relations, []).has(food.id)).toBe(false);
 	});
 
 	it('draws a selected claim at its own certainty, not its lane-mate’s', () => {
 		const food = relations.laneOf.get('food-deals')!;
-		expect(shownLevels(relations, story.flows, 'food-deals').get(food.id)).toBe('possible');
+		expect(shownLevels(relations, story.flows, ['food-deals']).get(food.id)).toBe('possible');
 	});
 
 	const kindSets: FlowKind[][] = [
@@ -123,19 +123,19 @@ describe('a lane is drawn as sure as its surest shown claim, never surer', () =>
 });
 
 describe('selection and hits', () => {
-	const shownAll = shownLevels(relations, story.flows, null);
+	const shownAll = shownLevels(relations, story.flows);
 
 	it('dims every other lane behind a selected flow, a relation or a place, and none for an area', () => {
 		const all = [...shownLaneFeatures(shownAll, relations)].filter((id) => !id.endsWith('#label'));
-		const flowDim = dimmedLaneFeatures('shoigu-visit', relations, shownAll);
+		const flowDim = dimmedLaneFeatures(['shoigu-visit'], relations, shownAll);
 		expect(flowDim.size).toBe(all.length - 1);
 		const mp = relationId('moscow', 'pyongyang');
-		const relDim = dimmedLaneFeatures(mp, relations, shownAll);
+		const relDim = dimmedLaneFeatures([mp], relations, shownAll);
 		expect(relDim.size).toBe(all.length - relations.byId.get(mp)!.lanes.length);
-		const placeDim = dimmedLaneFeatures('beijing', relations, shownAll);
+		const placeDim = dimmedLaneFeatures(['beijing'], relations, shownAll);
 		for (const id of placeDim) expect(id.startsWith('beijing~')).toBe(false);
-		expect(dimmedLaneFeatures('patrol-waters', relations, shownAll).size).toBe(0);
-		expect(dimmedLaneFeatures(null, relations, shownAll).size).toBe(0);
+		expect(dimmedLaneFeatures(['patrol-waters'], relations, shownAll).size).toBe(0);
+		expect(dimmedLaneFeatures([], relations, shownAll).size).toBe(0);
 	});
 
 	it('lights up a relation’s lanes, a flow’s lane, or a place itself', () => {

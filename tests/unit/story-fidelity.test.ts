@@ -44,6 +44,31 @@ describe('built-in story: hedges survive', () => {
 		expect(dropped).toEqual([]);
 	});
 
+	it('carries every hedge of its quotes into each story step, in both languages', () => {
+		expect(story.steps?.length).toBeGreaterThanOrEqual(6);
+		const dropped: string[] = [];
+		for (const step of story.steps ?? []) {
+			const q = quotes(step.evidence);
+			for (const h of HEDGES) {
+				if (!h.word.test(q)) continue;
+				for (const lang of ['de', 'en'] as Lang[])
+					if (!h[lang].test(step.text[lang])) dropped.push(`step ${step.id} ${lang}: ${h.word}`);
+			}
+		}
+		expect(dropped).toEqual([]);
+	});
+
+	it('marks what a step takes from outside the article as public record, in its words and its evidence', () => {
+		for (const step of story.steps ?? []) {
+			const saysPublic = /öffentlich dokumentiert/i.test(step.text.de);
+			expect(/public record/i.test(step.text.en), step.id).toBe(saysPublic);
+			expect(
+				step.evidence.some((e) => sourceKind.get(e.source) === 'public-record'),
+				step.id
+			).toBe(saysPublic);
+		}
+	});
+
 	it("gives every possible deal the article's two caveats (para. 21 and 23)", () => {
 		const deals = story.flows.filter(
 			(f) => f.certainty === 'possible' && ['arms', 'technology', 'food', 'labour'].includes(f.kind)

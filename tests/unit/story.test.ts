@@ -42,6 +42,7 @@ function allEvidence(): Located[] {
 	story.flows.forEach((f) => add(`flow ${f.id}`, f.evidence));
 	story.areas.forEach((a) => add(`area ${a.id}`, a.evidence));
 	story.events.forEach((e) => add(`event ${e.id}`, e.evidence));
+	story.steps?.forEach((s) => add(`step ${s.id}`, s.evidence));
 	return out;
 }
 

@@ -8,6 +8,7 @@ import { parseUrlState, serializeUrlState, type UrlState } from '$lib/state/url'
 
 const FULL: Record<string, string> = {
 	lang: 'en',
+	step: '3',
 	map: '5.5/40.1234/120.5678/45.5',
 	kinds: 'arms,food',
 	cert: 'claimed',
@@ -20,6 +21,7 @@ const FULL_URL = Object.entries(FULL)
 	.join('&');
 const FULL_STATE: Required<UrlState> = {
 	lang: 'en',
+	step: 2,
 	camera: { center: [120.5678, 40.1234], zoom: 5.5, bearing: 45.5 },
 	kinds: ['arms', 'food'],
 	certainty: 'claimed',
@@ -30,6 +32,7 @@ const FULL_STATE: Required<UrlState> = {
 /** Which UrlState field each URL key fills. */
 const FIELD: Record<string, keyof UrlState> = {
 	lang: 'lang',
+	step: 'step',
 	map: 'camera',
 	kinds: 'kinds',
 	cert: 'certainty',
@@ -55,6 +58,11 @@ function checkInvariants(r: UrlState, knownIds?: ReadonlySet<string>): void {
 	for (const key of Object.keys(r)) expect(FIELDS.has(key as keyof UrlState)).toBe(true);
 	for (const value of Object.values(r)) expect(value).not.toBeUndefined();
 	if (r.lang !== undefined) expect(['de', 'en']).toContain(r.lang);
+	if (r.step !== undefined) {
+		expect(Number.isInteger(r.step)).toBe(true);
+		expect(r.step).toBeGreaterThanOrEqual(0);
+		expect(r.step).toBeLessThan(50);
+	}
 	if (r.kinds !== undefined) {
 		// Subset of FLOW_KINDS, no duplicates, in legend order.
 		expect(r.kinds).toEqual(FLOW_KINDS.filter((k) => r.kinds?.includes(k)));
@@ -519,5 +527,28 @@ describe('serializeUrlState', () => {
 			}),
 			{ numRuns: 1000 }
 		);
+	});
+});
+
+describe('story step in the URL', () => {
+	it('reads step=N as the 0-based step N-1 and writes it back 1-based', () => {
+		expect(parseUrlState('?step=4')).toEqual({ step: 3 });
+		expect(serializeUrlState({ step: 3 })).toBe('step=4');
+		expect(serializeUrlState({ lang: 'de', step: 0, month: '2023-07' })).toBe('lang=de&step=1&month=2023-07');
+	});
+
+	it('never writes "no step": exploring is the default', () => {
+		expect(serializeUrlState({ step: null })).toBe('');
+	});
+
+	it.each(['0', '01', '-1', '1.5', '1e1', ' 2', '2 ', 'x', '', '100'])(
+		'ignores the step "%s" (not a step number)',
+		(value) => expect(parseUrlState(`?step=${encodeURIComponent(value)}`)).toEqual({})
+	);
+
+	it('ignores a step the story does not have', () => {
+		expect(parseUrlState('?step=6', undefined, 6)).toEqual({ step: 5 });
+		expect(parseUrlState('?step=7', undefined, 6)).toEqual({});
+		expect(parseUrlState('?step=1', undefined, 0)).toEqual({});
 	});
 });

@@ -15,6 +15,7 @@ import { dateTimeFormat, fillTemplate, LOCALES } from '$lib/i18n/format';
 import { CERTAINTY_DASH, CERTAINTY_WEIGHT, KIND_COLORS } from '$lib/map/theme';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import type { LayoutContent } from './layout';
+import { stepAt } from '$lib/state/steps';
 
 /**
  * What an export says about itself: title, the filters that shaped it, legend entries and credits.
@@ -76,9 +77,11 @@ export function snapshotContent(
 ): LayoutContent {
 	const t = strings(view.lang);
 	const legend = legendEntries(visibleFlows(story, view));
+	// A story step is exported under its own title, with the story's as the line beneath it.
+	const step = stepAt(story, view.step);
 	return {
-		title: story.title[view.lang],
-		subtitle: snapshotSubtitle(view),
+		title: step ? step.title[view.lang] : story.title[view.lang],
+		subtitle: step ? story.title[view.lang] : snapshotSubtitle(view),
 		legendKinds: legend.kinds.map(({ kind, count }) => ({
 			kind,
 			label: t.kinds[kind],

@@ -124,6 +124,22 @@ const de = {
 		openLabel: 'Karte oder Daten exportieren',
 		failed: 'Export fehlgeschlagen: {message}'
 	},
+	/** Story mode: the guided walk through the article. */
+	story: {
+		region: 'Die Geschichte Schritt für Schritt',
+		intro: 'Die Geschichte in {count} Schritten',
+		introText:
+			'Schritt für Schritt durch den Artikel, jede Aussage mit ihrer Quelle. Danach gehört die Karte Ihnen.',
+		start: 'Geschichte starten',
+		stepOf: 'Schritt {n} von {total}',
+		goTo: 'Schritt {n}: {title}',
+		back: 'Zurück',
+		next: 'Weiter',
+		explore: 'Karte erkunden',
+		leave: 'Geschichte verlassen',
+		keys: 'Blättern mit den Pfeiltasten oder Bild auf/ab',
+		sources: 'Belege'
+	},
 	certainties: certaintyWords('de'),
 	certaintyDefinitions: certaintyDefinitions('de'),
 	roles: {
@@ -237,6 +253,20 @@ const en: Strings = {
 		open: 'Export',
 		openLabel: 'Export the map or the data',
 		failed: 'Export failed: {message}'
+	},
+	story: {
+		region: 'The story step by step',
+		intro: 'The story in {count} steps',
+		introText: 'Step by step through the article, every claim with its source. Then the map is yours.',
+		start: 'Start the story',
+		stepOf: 'Step {n} of {total}',
+		goTo: 'Step {n}: {title}',
+		back: 'Back',
+		next: 'Next',
+		explore: 'Explore the map',
+		leave: 'Leave the story',
+		keys: 'Turn pages with the arrow keys or Page Up/Down',
+		sources: 'Evidence'
 	},
 	certainties: certaintyWords('en'),
 	certaintyDefinitions: certaintyDefinitions('en'),

@@ -111,22 +111,24 @@ export function laneFeaturesOf(
 }
 
 /**
- * The lane features that step back while something is selected: every shown lane that does not
- * draw the selection (a flow, a relation or a place). Nothing dims for an area, an event or no
- * selection: they are not drawn by lanes.
+ * The lane features that step back behind what is in focus (the selection, or a story step's
+ * highlights): every shown lane that draws none of the focused flows, relations or places.
+ * Nothing dims when no lane owner is in focus (an area, an event, nothing): they are not drawn
+ * by lanes.
  */
 export function dimmedLaneFeatures(
-	selection: string | null,
+	focus: readonly string[],
 	relations: Relations,
 	levels: ReadonlyMap<string, Certainty>
 ): Set<string> {
-	if (selection === null) return new Set();
-	const keep = new Set(laneFeaturesOf(selection, relations, levels));
-	const isLaneOwner =
-		relations.laneOf.has(selection) ||
-		relations.byId.has(selection) ||
-		relations.relations.some((r) => r.places.includes(selection));
-	if (!isLaneOwner) return new Set();
+	const owners = focus.filter(
+		(id) =>
+			relations.laneOf.has(id) ||
+			relations.byId.has(id) ||
+			relations.relations.some((r) => r.places.includes(id))
+	);
+	if (owners.length === 0) return new Set();
+	const keep = new Set(owners.flatMap((id) => laneFeaturesOf(id, relations, levels)));
 	return new Set(
 		[...levels].map(([lane, level]) => laneFeatureId(lane, level)).filter((id) => !keep.has(id))
 	);
@@ -163,31 +165,31 @@ export function highlightTargets(
 }
 
 /**
- * What an export map shows of the lanes for the flows shown and the selection (no hover): the
+ * What an export map shows of the lanes for the flows shown and what is in focus (no hover): the
  * same three sets the live map keeps as feature state, as literal ids for an export style.
  */
 export function exportLaneStyle(
 	relations: Relations,
 	shownFlows: readonly Flow[],
-	selection: string | null,
+	focus: readonly string[],
 	sourceOf: ReadonlyMap<string, StatefulSource> = new Map()
 ): LaneStyle {
-	const selectedFlow = selection !== null && relations.laneOf.has(selection) ? selection : null;
-	return laneStyleAt(shownLevels(relations, shownFlows, selectedFlow), relations, selection, sourceOf);
+	const focusedFlows = focus.filter((id) => relations.laneOf.has(id));
+	return laneStyleAt(shownLevels(relations, shownFlows, focusedFlows), relations, focus, sourceOf);
 }
 
 /** The same, for levels already worked out (AppState has them for the live map). */
 export function laneStyleAt(
 	levels: ReadonlyMap<string, Certainty>,
 	relations: Relations,
-	selection: string | null,
+	focus: readonly string[],
 	sourceOf: ReadonlyMap<string, StatefulSource>
 ): LaneStyle {
 	return {
 		shown: [...shownLaneFeatures(levels, relations)],
-		active: highlightTargets([selection], sourceOf, relations, levels)
+		active: highlightTargets(focus, sourceOf, relations, levels)
 			.filter((t) => t.source === 'flows')
 			.map((t) => t.id),
-		dimmed: [...dimmedLaneFeatures(selection, relations, levels)]
+		dimmed: [...dimmedLaneFeatures(focus, relations, levels)]
 	};
 }

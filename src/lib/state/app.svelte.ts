@@ -36,6 +36,7 @@ import type { StatefulSource, StyleData } from '$lib/map/sources';
 import type { LaneStyle } from '$lib/map/layers';
 import { flowFacts, passesCertaintyAndTime } from './visibility';
 import { resolveSelection } from './selection';
+import { enterStep, focusOf, stepAt } from './steps';
 import { timelineMonths } from './timeline';
 import { ViewState } from './view.svelte';
 
@@ -122,25 +123,31 @@ export class AppState {
 	);
 	/** What the selected id stands for, or null. */
 	readonly selection = $derived(resolveSelection(this.story, this.view.selectedId, this.relations));
-	/** The selected flow's id, if a flow is selected (it is drawn at its own certainty). */
-	private readonly selectedFlow: string | null = $derived(
-		this.selection?.type === 'flow' ? this.selection.flow.id : null
+	/** The story step being read, or null. */
+	readonly step = $derived(stepAt(this.story, this.view.step));
+	/** What the map points at: the selection (if it resolves), else the step's highlights. */
+	private readonly focus: string[] = $derived(
+		focusOf(this.selection ? this.view.selectedId : null, this.step)
+	);
+	/** The flows in focus: each drawn at its own certainty, never its lane-mates' surer one. */
+	private readonly focusedFlows: string[] = $derived(
+		this.focus.filter((id) => this.relations.laneOf.has(id))
 	);
 	/** The level each shown lane is drawn at. */
-	private readonly levels = $derived(shownLevels(this.relations, this.visibleFlows, this.selectedFlow));
+	private readonly levels = $derived(shownLevels(this.relations, this.visibleFlows, this.focusedFlows));
 	/** Lane features switched off, for the live map's feature state. */
 	readonly hiddenLanes: ReadonlySet<string> = $derived(
 		complementOf(this.laneFeatureIds, shownLaneFeatures(this.levels, this.relations))
 	);
-	/** Lane features that step back behind the selection. */
+	/** Lane features that step back behind what is in focus. */
 	readonly dimmedLanes: ReadonlySet<string> = $derived(
-		dimmedLaneFeatures(this.selection ? this.view.selectedId : null, this.relations, this.levels)
+		dimmedLaneFeatures(this.focus, this.relations, this.levels)
 	);
-	/** The hovered and the selected feature, for the live map's feature state. */
-	readonly highlighted: FeatureTarget[] = $derived(this.targets([this.view.selectedId, this.view.hoveredId]));
-	/** What an export map shows of the lanes: no hover, only the selection. */
+	/** What is in focus and the hovered feature, for the live map's feature state. */
+	readonly highlighted: FeatureTarget[] = $derived(this.targets([...this.focus, this.view.hoveredId]));
+	/** What an export map shows of the lanes: no hover, only what is in focus. */
 	readonly exportLanes: LaneStyle = $derived(
-		laneStyleAt(this.levels, this.relations, this.selection ? this.view.selectedId : null, this.sourceOf)
+		laneStyleAt(this.levels, this.relations, this.focus, this.sourceOf)
 	);
 
 	private targets(ids: (string | null)[]): FeatureTarget[] {
@@ -159,9 +166,13 @@ export class AppState {
 		this.publishStory();
 	}
 
-	/** Replaces the story; a selection the new story does not have would point at nothing. */
+	/**
+	 * Replaces the story; a selection the new story does not have would point at nothing, and a
+	 * step it does not have is left for the whole map (not the old step's filters).
+	 */
 	setStory(next: Story): void {
 		this.story = next;
+		if (this.view.step !== null && !stepAt(next, this.view.step)) enterStep(this.view, next, null);
 		if (this.view.selectedId && !resolveSelection(next, this.view.selectedId, relationsOf(next.flows)))
 			this.view.selectedId = null;
 		this.publishStory();

@@ -15,6 +15,7 @@ import {
  * the app keeps its default for it, while every other field still applies.
  *
  *   lang=de|en
+ *   step=N                            story step, 1-based (the first step is step=1)
  *   map=zoom/lat/lon[/bearing]        like OSM; bearing omitted when 0
  *   kinds=arms,food                   flow kinds shown; `none` or empty = all off
  *   cert=reported|claimed|possible
@@ -28,6 +29,8 @@ import {
 /** What a URL can say about the view; every field is optional (absent = keep the default). */
 export interface UrlState {
 	lang?: Lang;
+	/** The story step, 0-based (the URL counts from 1); null = exploring, no step. */
+	step?: number | null;
 	/** Canonical order: FLOW_KINDS order, no duplicates. */
 	kinds?: FlowKind[];
 	certainty?: Certainty;
@@ -45,7 +48,7 @@ export interface UrlState {
 
 const LAYERS = ['patrol', 'regions', 'borders', 'labels'] as const;
 /** Order of keys in a written URL; fixed so equal states give equal strings. */
-const KEYS = ['lang', 'map', 'kinds', 'cert', 'month', 'layers', 'sel'] as const;
+const KEYS = ['lang', 'step', 'map', 'kinds', 'cert', 'month', 'layers', 'sel'] as const;
 type Key = (typeof KEYS)[number];
 
 /** A URL longer than this is not one the app wrote; reading it all would only cost time. */
@@ -56,6 +59,10 @@ const SLUG_RE = /^[a-z0-9-]{1,64}(?:~[a-z0-9-]{1,64})?$/;
 const NUM_RE = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const MAX_ZOOM = 22;
 const MAX_LAT = 85.06;
+/** As many steps as a story may have (story/schema.ts). */
+const MAX_STEPS = 50;
+/** A step number as written: 1 to 99, no leading zero, sign or fraction. */
+const STEP_RE = /^[1-9]\d?$/;
 
 // ---------------------------------------------------------------------------------------------
 // Field helpers, shared by both directions so reading and writing cannot drift apart.
@@ -139,6 +146,10 @@ function writeFields(s: UrlState): Record<Key, string | undefined> {
 	const layers = s.layers;
 	return {
 		lang: s.lang !== undefined && LANGS.includes(s.lang) ? s.lang : undefined,
+		step:
+			typeof s.step === 'number' && Number.isInteger(s.step) && s.step >= 0 && s.step < MAX_STEPS
+				? String(s.step + 1)
+				: undefined,
 		map: s.camera ? writeCamera(s.camera) : undefined,
 		kinds: s.kinds ? writeList(s.kinds, FLOW_KINDS) : undefined,
 		cert:
@@ -174,9 +185,13 @@ function readParams(search: string): URLSearchParams {
  * Reads `location.search` (with or without the leading '?'). Never throws. Unknown keys are
  * ignored; for a repeated key only the FIRST occurrence counts, even when it is invalid and a
  * later one is not (one simple rule, as URLSearchParams.get does). A `sel` id must look like a
- * slug and, when `knownIds` is given, be one of them.
+ * slug and, when `knownIds` is given, be one of them; a step must be one of `stepCount`.
  */
-export function parseUrlState(search: string, knownIds?: ReadonlySet<string>): UrlState {
+export function parseUrlState(
+	search: string,
+	knownIds?: ReadonlySet<string>,
+	stepCount: number = MAX_STEPS
+): UrlState {
 	const out: UrlState = {};
 	try {
 		const params = readParams(search);
@@ -184,6 +199,10 @@ export function parseUrlState(search: string, knownIds?: ReadonlySet<string>): U
 
 		const lang = get('lang');
 		if (lang !== undefined && (LANGS as readonly string[]).includes(lang)) out.lang = lang as Lang;
+
+		const step = get('step');
+		if (step !== undefined && STEP_RE.test(step) && Number(step) <= Math.min(MAX_STEPS, stepCount))
+			out.step = Number(step) - 1;
 
 		const map = get('map');
 		const camera = map !== undefined ? readCamera(map) : undefined;
@@ -222,8 +241,8 @@ export function parseUrlState(search: string, knownIds?: ReadonlySet<string>): U
 
 /**
  * The query string for `state`, without the leading '?' ('' when there is nothing to say), keys
- * in the order lang, map, kinds, cert, month, layers, sel. Invalid fields are left out, so the
- * result always parses back. With `defaults`, fields equal to their default are left out too
+ * in the order lang, step, map, kinds, cert, month, layers, sel. No step (null) is never
+ * written. Invalid fields are left out, so the result always parses back. With `defaults`, fields equal to their default are left out too
  * (compared in URL form, so kinds compare as sets); the camera is written whenever given.
  * Round trip: `parseUrlState(serializeUrlState(s))` equals s up to the camera rounding.
  */

@@ -3,7 +3,8 @@ import { untrack } from 'svelte';
 import type { Story } from '$lib/story';
 import { parseUrlState, serializeUrlState, type UrlState } from './url';
 import { historyStep } from './history';
-import { DEFAULT_VIEW, type Camera, type ViewFields, type ViewState } from './view.svelte';
+import { type Camera, type ViewFields, type ViewState } from './view.svelte';
+import { stepAt, stepFields, type StepFields } from './steps';
 
 function layersOf(v: Pick<ViewFields, 'showPatrolWaters' | 'showRegions' | 'showBorders' | 'showLabels'>) {
 	return { patrol: v.showPatrolWaters, regions: v.showRegions, borders: v.showBorders, labels: v.showLabels };
@@ -12,6 +13,7 @@ function layersOf(v: Pick<ViewFields, 'showPatrolWaters' | 'showRegions' | 'show
 function snapshot(view: ViewState): UrlState {
 	return {
 		lang: view.lang,
+		step: view.step,
 		kinds: [...view.kinds],
 		certainty: view.certainty,
 		month: view.month,
@@ -22,29 +24,36 @@ function snapshot(view: ViewState): UrlState {
 }
 
 /**
- * Fields left out of a URL when they have their default. Not `lang`: a link is read by someone
- * else, whose browser may prefer the other language, and must open as its sender saw it.
+ * Fields left out of a URL when they have their default: the step's own view, or the map's when
+ * no step is read, so `?step=3` alone is step 3 exactly and only the reader's changes to it are
+ * written. Not `lang`: a link is read by someone else, whose browser may prefer the other
+ * language, and must open as its sender saw it.
  */
-const URL_DEFAULTS: UrlState = {
-	kinds: [...DEFAULT_VIEW.kinds],
-	certainty: DEFAULT_VIEW.certainty,
-	month: DEFAULT_VIEW.month,
-	layers: layersOf(DEFAULT_VIEW),
-	selected: DEFAULT_VIEW.selectedId
-};
+function urlDefaults(fields: StepFields): UrlState {
+	return {
+		kinds: [...fields.kinds],
+		certainty: fields.certainty,
+		month: fields.month,
+		layers: layersOf(fields),
+		selected: fields.selectedId
+	};
+}
 
 /** Sets every field of the view from a parsed URL; a field the URL lacks returns to its default. */
-function apply(view: ViewState, state: UrlState, defaultLang: ViewState['lang']): void {
+function apply(view: ViewState, state: UrlState, defaultLang: ViewState['lang'], story: Story): void {
+	const step = stepAt(story, state.step ?? null);
+	const base = stepFields(step);
 	view.lang = state.lang ?? defaultLang;
-	view.kinds = [...(state.kinds ?? DEFAULT_VIEW.kinds)];
-	view.certainty = state.certainty ?? DEFAULT_VIEW.certainty;
-	view.month = state.month ?? DEFAULT_VIEW.month;
-	const layers = state.layers ?? layersOf(DEFAULT_VIEW);
+	view.step = step ? state.step! : null;
+	view.kinds = [...(state.kinds ?? base.kinds)];
+	view.certainty = state.certainty ?? base.certainty;
+	view.month = state.month === undefined ? base.month : state.month;
+	const layers = state.layers ?? layersOf(base);
 	view.showPatrolWaters = layers.patrol;
 	view.showRegions = layers.regions;
 	view.showBorders = layers.borders;
 	view.showLabels = layers.labels;
-	view.selectedId = state.selected ?? DEFAULT_VIEW.selectedId;
+	view.selectedId = state.selected === undefined ? base.selectedId : state.selected;
 	if (state.camera) view.camera = state.camera;
 }
 
@@ -79,15 +88,17 @@ export function connectUrl(
 		]);
 	};
 	const defaultLang = view.lang;
-	const read = () => parseUrlState(win.location.search, knownIds());
-	apply(view, read(), defaultLang);
+	const read = () => parseUrlState(win.location.search, knownIds(), story().steps?.length ?? 0);
+	apply(view, read(), defaultLang, story());
 
-	const choicesOf = (s: UrlState) => serializeUrlState({ ...s, camera: undefined }, URL_DEFAULTS);
+	const defaultsOf = (s: UrlState) => urlDefaults(stepFields(stepAt(story(), s.step ?? null)));
+	const serialize = (s: UrlState) => serializeUrlState(s, defaultsOf(s));
+	const choicesOf = (s: UrlState) => serialize({ ...s, camera: undefined });
 	let written = { choices: choicesOf(snapshot(view)), query: win.location.search.replace(/^\?/, '') };
 	let continuing = false;
 
 	const write = (state: UrlState) => {
-		const next = { choices: choicesOf(state), query: serializeUrlState(state, URL_DEFAULTS) };
+		const next = { choices: choicesOf(state), query: serialize(state) };
 		const step = historyStep(written, next, continuing);
 		continuing = false;
 		if (step === 'none') return;
@@ -99,7 +110,7 @@ export function connectUrl(
 
 	const onPop = () => {
 		const state = read();
-		apply(view, state, defaultLang);
+		apply(view, state, defaultLang, story());
 		written = { choices: choicesOf(snapshot(view)), query: win.location.search.replace(/^\?/, '') };
 		if (state.camera) onCamera(state.camera);
 	};

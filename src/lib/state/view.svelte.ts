@@ -11,6 +11,8 @@ export interface Camera {
 /** The reader's choices as plain data: what ViewState holds, without reactivity. */
 export interface ViewFields {
 	lang: Lang;
+	/** The story step being read (0-based index into story.steps), or null: exploring the map. */
+	step: number | null;
 	kinds: FlowKind[];
 	certainty: Certainty;
 	/** 'YYYY-MM' up to which flows are shown, or null for all. */
@@ -27,6 +29,7 @@ export interface ViewFields {
 /** What a reader sees on opening the app; the one home of every default (URL, tests, reset). */
 export const DEFAULT_VIEW: Readonly<ViewFields> = Object.freeze({
 	lang: 'de',
+	step: null,
 	kinds: [...FLOW_KINDS],
 	certainty: 'possible',
 	month: null,
@@ -46,6 +49,8 @@ export const DEFAULT_VIEW: Readonly<ViewFields> = Object.freeze({
  */
 export interface ViewSnapshot {
 	lang: Lang;
+	/** The story step shown (its title heads an export), or null. */
+	step: number | null;
 	/** Flow kinds that are switched on. */
 	kinds: readonly FlowKind[];
 	/** The least certain level still shown: 'reported' shows only reported flows, 'possible' shows all. */
@@ -63,6 +68,7 @@ export interface ViewSnapshot {
 export function snapshotOf(v: Omit<ViewFields, 'camera' | 'hoveredId'>): ViewSnapshot {
 	return {
 		lang: v.lang,
+		step: v.step,
 		kinds: [...v.kinds],
 		certainty: v.certainty,
 		monthIndex: v.month ? monthIndex(v.month) : null,
@@ -80,6 +86,7 @@ export function snapshotOf(v: Omit<ViewFields, 'camera' | 'hoveredId'>): ViewSna
  */
 export class ViewState implements ViewFields {
 	lang = $state<Lang>(DEFAULT_VIEW.lang);
+	step = $state<number | null>(DEFAULT_VIEW.step);
 	kinds = $state<FlowKind[]>([...DEFAULT_VIEW.kinds]);
 	certainty = $state<Certainty>(DEFAULT_VIEW.certainty);
 	month = $state<string | null>(DEFAULT_VIEW.month);

@@ -43,7 +43,8 @@ const WORLD: Bounds = [
 	[170, 75]
 ];
 
-const toBounds = ([w, s, e, n]: BBox): Bounds => [
+/** [west, south, east, north] as MapLibre bounds [[west, south], [east, north]]. */
+export const bboxToBounds = ([w, s, e, n]: BBox): Bounds => [
 	[w, s],
 	[e, n]
 ];
@@ -74,12 +75,12 @@ function slugOf(text: string): string {
 
 export function presentationOf(story: Story): ShownPresentation {
 	const p = story.presentation ?? {};
-	const frame = p.frame ? toBounds(p.frame) : fitPlaces(story);
+	const frame = p.frame ? bboxToBounds(p.frame) : fitPlaces(story);
 	return {
 		deck: p.deck ?? null,
 		mapLabel: p.mapLabel ?? { de: `Karte: ${story.title.de}`, en: `Map: ${story.title.en}` },
 		frame,
-		framePhone: p.framePhone ? toBounds(p.framePhone) : frame,
+		framePhone: p.framePhone ? bboxToBounds(p.framePhone) : frame,
 		emphasis: p.emphasis ?? [...new Set(story.places.map((place) => place.country))],
 		labelSide: p.labelSide ?? {},
 		countryLabels: p.countryLabels ?? {},

@@ -144,31 +144,34 @@ function position(lane: Lane): number {
 	return lane.direction === 'backward' ? -lane.offset : lane.offset;
 }
 
+const surer = (a: Certainty | undefined, b: Certainty): Certainty =>
+	a === undefined || CERTAINTIES.indexOf(b) < CERTAINTIES.indexOf(a) ? b : a;
+
 /**
  * The certainty level each lane is drawn at, for the flows now shown: the surest of its shown
- * flows, or the selected flow's own when the selection is in the lane (a selected claim is never
- * drawn surer than it is). Lanes with nothing shown are absent.
+ * flows, or, when claims in the lane are in focus (the selected claim, a story step's), the
+ * surest of those: a claim the reader is pointed at is never drawn surer than it is. Lanes with
+ * nothing shown are absent.
  */
 export function shownLevels(
 	relations: Relations,
 	shownFlows: readonly Flow[],
-	selectedFlow: string | null
+	focusedFlows: readonly string[] = []
 ): Map<string, Certainty> {
 	const shown = new Set(shownFlows.map((f) => f.id));
+	const focus = new Set(focusedFlows);
 	const levels = new Map<string, Certainty>();
 	for (const relation of relations.relations) {
 		for (const lane of relation.lanes) {
 			let best: Certainty | undefined;
+			let bestFocused: Certainty | undefined;
 			for (const flow of lane.flows) {
 				if (!shown.has(flow.id)) continue;
-				if (flow.id === selectedFlow) {
-					best = flow.certainty;
-					break;
-				}
-				if (best === undefined || CERTAINTIES.indexOf(flow.certainty) < CERTAINTIES.indexOf(best))
-					best = flow.certainty;
+				if (focus.has(flow.id)) bestFocused = surer(bestFocused, flow.certainty);
+				else best = surer(best, flow.certainty);
 			}
-			if (best) levels.set(lane.id, best);
+			const level = bestFocused ?? best;
+			if (level) levels.set(lane.id, level);
 		}
 	}
 	return levels;

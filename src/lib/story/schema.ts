@@ -19,10 +19,12 @@ import {
 	type Place,
 	type Presentation,
 	type Source,
+	type Step,
 	type Story,
 	type StoryEvent,
 	type When
 } from './vocabulary';
+import { relationId } from './relations';
 
 // zod probes for eval (new Function) to speed up parsing; our Content-Security-Policy forbids
 // eval, and the probe alone would be reported as a violation. Plain parsing is fast enough here.
@@ -54,7 +56,9 @@ const MAX = {
 	events: 1000,
 	evidence: 50,
 	via: 1000,
-	paragraph: 10000
+	paragraph: 10000,
+	steps: 50,
+	highlight: 200
 } as const;
 
 const slug = z
@@ -246,6 +250,34 @@ const presentationSchema = z.strictObject({
 		.optional()
 });
 
+/** Lists of vocabulary words: each word at most once, so a step cannot say "arms" twice. */
+function wordList<T extends readonly [string, ...string[]]>(words: T) {
+	return z
+		.array(z.enum(words))
+		.max(words.length)
+		.refine((list) => new Set(list).size === list.length, 'lists a word twice');
+}
+
+const stepSchema = z.strictObject({
+	id: slug,
+	title: localText(MAX.title),
+	text: localText(MAX.summary),
+	frame: bboxSchema.optional(),
+	framePhone: bboxSchema.optional(),
+	kinds: wordList(FLOW_KINDS).optional(),
+	certainty: certaintySchema.optional(),
+	month: z
+		.string()
+		.refine((s) => isIsoMonth(s), 'must be a month YYYY-MM')
+		.optional(),
+	areas: wordList(AREA_KINDS).optional(),
+	highlight: z
+		.array(z.string().max(2 * MAX.id + 1))
+		.max(MAX.highlight)
+		.optional(),
+	evidence: evidenceList
+});
+
 export const storySchema = z.strictObject({
 	version: z.literal(1),
 	title: localText(MAX.title),
@@ -255,7 +287,8 @@ export const storySchema = z.strictObject({
 	places: z.array(placeSchema).min(1).max(MAX.places),
 	flows: z.array(flowSchema).max(MAX.flows),
 	areas: z.array(areaSchema).max(MAX.areas),
-	events: z.array(storyEventSchema).max(MAX.events)
+	events: z.array(storyEventSchema).max(MAX.events),
+	steps: z.array(stepSchema).min(1).max(MAX.steps).optional()
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +315,7 @@ export type SchemaMatchesVocabulary = ExpectAll<
 		Same<z.infer<typeof storyEventSchema>, StoryEvent>,
 		Same<z.infer<typeof articleSchema>, Article>,
 		Same<z.infer<typeof presentationSchema>, Presentation>,
+		Same<z.infer<typeof stepSchema>, Step>,
 		Same<z.infer<typeof storySchema>, Story>
 	]
 >;
@@ -366,6 +400,19 @@ function crossReferenceErrors(story: Story, shapes: ReadonlySet<string> | null):
 	});
 	for (const id of Object.keys(story.presentation?.labelSide ?? {}))
 		checkPlace(`presentation.labelSide.${id}`, id);
+	const relationIds = new Set(story.flows.map((f) => relationId(f.from, f.to)));
+	const stepIds = new Set<string>();
+	story.steps?.forEach((step, i) => {
+		if (stepIds.has(step.id)) errors.push(`steps[${i}].id: duplicate id "${step.id}"`);
+		stepIds.add(step.id);
+		step.highlight?.forEach((id, j) => {
+			if (!featureIds.has(id) && !relationIds.has(id))
+				errors.push(
+					`steps[${i}].highlight[${j}]: unknown id "${id}" (not a place, flow, area, event or relation)`
+				);
+		});
+		checkEvidence(`steps[${i}]`, step.evidence);
+	});
 	return errors;
 }
 

@@ -239,6 +239,33 @@ export interface Presentation {
 	areaKindNames?: { 'patrol-waters'?: LocalText; 'recognised-region'?: LocalText };
 }
 
+/**
+ * One step of the guided walk through the article (story mode). Entering a step sets the whole
+ * view: every field it leaves out returns to the map's default (all kinds, every certainty, all
+ * dates, every area), so stepping back never keeps a later step's layers.
+ */
+export interface Step {
+	id: string;
+	title: LocalText;
+	/** What the step says, in the article's own hedges ("soll", "könnte", "laut"). */
+	text: LocalText;
+	/** The camera on a wide screen; without one the story's frame. */
+	frame?: BBox;
+	/** The camera on a phone; without one the step's `frame`, then the story's phone frame. */
+	framePhone?: BBox;
+	/** Flow kinds shown; default all. */
+	kinds?: FlowKind[];
+	/** The least certain level shown; default 'possible' (all). */
+	certainty?: Certainty;
+	/** 'YYYY-MM': flows that have started by the end of this month; default all dates. */
+	month?: string;
+	/** Kinds of area shown; default all. */
+	areas?: AreaKind[];
+	/** Ids the step is about (flows, relations `a~b`, places, areas, events): lit, the rest dimmed. */
+	highlight?: string[];
+	evidence: Evidence[];
+}
+
 export interface Story {
 	version: 1;
 	title: LocalText;
@@ -249,6 +276,8 @@ export interface Story {
 	flows: Flow[];
 	areas: Area[];
 	events: StoryEvent[];
+	/** The guided walk; a story without steps opens as a map to explore. */
+	steps?: Step[];
 }
 
 /** Story files larger than this are refused before they are read: 10 MB holds ~20,000 flows. */
