@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { story } from '../../src/lib/story';
 import { KIND_COLORS } from '../../src/lib/map/theme';
-import { timelineMonths } from '../../src/lib/state/timeline';
+import { timelineStops } from '../../src/lib/state/timeline';
 import { xmlWellFormednessErrors } from '../../src/lib/export/xml';
 import { CSV_BOM, CSV_COLUMNS, exportGeoJsonSchema } from '../../src/lib/export/data';
 import { exportFilename } from '../../src/lib/export/filename';
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 type Format = 'png' | 'svg' | 'geojson' | 'csv';
 
-const LATEST_MONTH = timelineMonths(story.flows).at(-1)!;
+const LATEST = timelineStops([...story.flows, ...story.areas]).at(-1)!;
 
 /** What must not change when exporting: the live map's canvas and camera. */
 async function liveState(page: Page) {
@@ -225,14 +225,14 @@ describe('PNG export', () => {
 				exportFilename({
 					base: 'nk-russia-flows',
 					kind: 'png',
-					month: null,
-					latestMonth: LATEST_MONTH,
+					until: null,
+					latest: LATEST,
 					lang: 'de',
 					width,
 					height
 				})
 			);
-			expect(file.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de_${width}x${height}.png`);
+			expect(file.name).toBe(`nk-russia-flows_${LATEST}_de_${width}x${height}.png`);
 			const png = PNG.sync.read(file.data);
 			expect([png.width, png.height], preset).toEqual([width, height]);
 
@@ -339,7 +339,7 @@ describe('PNG export', () => {
 		await expect(problem.textContent()).resolves.toBe('');
 		await expect(download.isDisabled()).resolves.toBe(false);
 		await expect(dialog.getByTestId('export-filename').textContent()).resolves.toBe(
-			`nk-russia-flows_${LATEST_MONTH}_en_2000x1500.png`
+			`nk-russia-flows_${LATEST}_en_2000x1500.png`
 		);
 	});
 
@@ -458,7 +458,7 @@ describe('SVG export', () => {
 			legend: false,
 			credits: false
 		});
-		expect(plain.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de_${w}x${h}.svg`);
+		expect(plain.name).toBe(`nk-russia-flows_${LATEST}_de_${w}x${h}.svg`);
 		const svg = plain.data.toString('utf8');
 		checkSvgBasics(svg);
 		expect(svg).toContain(`width="${w}" height="${h}"`);
@@ -506,6 +506,26 @@ describe('SVG export', () => {
 		expect(log.errors).toEqual([]);
 		expect(log.foreignRequests).toEqual([]);
 	}, 120_000);
+
+	it("heads an exported story step with the step's title, the story's beneath it", async () => {
+		const { page } = await site.open({ path: '?step=3&lang=en', locale: 'en-US' });
+		await settled(page);
+		const step = story.steps![2]!;
+		const file = await exportFile(page, {
+			format: 'svg',
+			header: true,
+			openName: 'Export',
+			downloadName: 'Download'
+		});
+		// The step's date is the file's: what had begun by the end of July.
+		expect(file.name).toMatch(new RegExp(`^nk-russia-flows_${step.until}_en_\\d+x\\d+\\.svg$`));
+		// Header lines are <text> elements of their own: the title first, bold, then the story's.
+		const svg = file.data.toString('utf8');
+		const headers = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+		expect(headers[0]).toBe(step.title.en);
+		expect(headers[1]).toBe(story.title.en);
+		expect(svg).toMatch(new RegExp(`font-weight="700"[^>]*>${step.title.en}<`));
+	}, 120_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -549,7 +569,7 @@ describe('data export', () => {
 		const { page, log } = await site.open();
 		await settled(page);
 		const geo = await exportFile(page, { format: 'geojson' });
-		expect(geo.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de.geojson`);
+		expect(geo.name).toBe(`nk-russia-flows_${LATEST}_de.geojson`);
 		const text = geo.data.toString('utf8');
 		const parsed = exportGeoJsonSchema.parse(JSON.parse(text));
 		expect(JSON.stringify(parsed, null, 2) + '\n').toBe(text);
@@ -557,7 +577,7 @@ describe('data export', () => {
 		expect(flowIds.sort()).toEqual(story.flows.map((f) => f.id).sort());
 
 		const csvFile = await exportFile(page, { format: 'csv' });
-		expect(csvFile.name).toBe(`nk-russia-flows_${LATEST_MONTH}_de.csv`);
+		expect(csvFile.name).toBe(`nk-russia-flows_${LATEST}_de.csv`);
 		const csv = csvFile.data.toString('utf8');
 		expect(csv.startsWith(CSV_BOM)).toBe(true);
 		const rows = parseCsv(csv.slice(1));

@@ -141,34 +141,74 @@ describe('layer panel and legend', () => {
 		await expect(legend.locator('[data-area-kind="recognised-region"]').count()).resolves.toBe(1);
 	});
 
-	it('drives the timeline: July shows the Shoigu visit but not the August delegation', async () => {
-		const { page } = await site.open({ locale: 'en-US', path: '?month=2023-07' });
+	it('drives the timeline: July shows the Shoigu visit, not the August delegation, nothing undated', async () => {
+		const { page } = await site.open({ locale: 'en-US', path: '?until=2023-07' });
 		await settled(page);
 		const drawn = await drawnLaneIds(page);
 		const august = story.flows.filter((f) => f.when.start?.startsWith('2023-08'));
 		const july = story.flows.filter((f) => f.when.start?.startsWith('2023-07'));
 		expect(august.length).toBeGreaterThan(0);
-		// Exactly what has begun by July: the July visit and undated flows, not August's delegation.
-		const byJuly = story.flows.filter((f) => !f.when.start || f.when.start < '2023-08');
+		// Exactly what had begun by the end of July: dated flows only, not August's delegation.
+		const byJuly = story.flows.filter((f) => f.when.start !== undefined && f.when.start < '2023-08');
 		expect(drawn).toEqual(lanesOf(byJuly));
 		expect(drawn).toEqual(expect.arrayContaining(lanesOf(july)));
 		const augustOnly = lanesOf(august).filter((id) => !lanesOf(byJuly).includes(id));
 		expect(augustOnly.length).toBeGreaterThan(0);
 		for (const id of augustOnly) expect(drawn).not.toContain(id);
+		const undated = story.flows.filter((f) => f.when.precision === 'undated');
+		for (const id of lanesOf(undated).filter((l) => !lanesOf(byJuly).includes(l)))
+			expect(drawn).not.toContain(id);
+		// Areas obey time too: the patrol waters (6 September) and the undated regions are not drawn.
+		const areasDrawn = () =>
+			page.evaluate(() =>
+				[
+					...new Set(
+						(window as unknown as MapWindow).__map
+							.queryRenderedFeatures({ layers: ['patrol-waters-fill', 'regions-fill'] })
+							.map((f) => String(f.properties.id))
+					)
+				].sort()
+			);
+		expect(await areasDrawn()).toEqual([]);
+		await expect(
+			page.getByTestId('legend').locator('[data-area-kind="patrol-waters"]').count(),
+			'the legend keys only what is drawn'
+		).resolves.toBe(0);
 
-		const slider = page.getByTestId('timeline').locator('input[type="range"]');
+		const timeline = page.getByTestId('timeline');
+		const slider = timeline.locator('input[type="range"]');
 		await slider.focus();
 		await page.keyboard.press('End');
 		await settled(page);
 		expect(await drawnLaneIds(page)).toEqual(lanesOf(story.flows));
-		expect(new URL(page.url()).searchParams.get('month')).toBeNull();
+		expect(new URL(page.url()).searchParams.get('until')).toBeNull();
+		await expect(timeline.locator('.state').textContent()).resolves.toBe('All dates, undated included');
+		expect(await areasDrawn()).toContain('patrol-waters');
+		// One step back is the last date: 12 September, Kim's train, and still nothing undated.
+		await page.keyboard.press('ArrowLeft');
+		await settled(page);
+		expect(new URL(page.url()).searchParams.get('until')).toBe('2023-09-12');
+		await expect(timeline.locator('.state').textContent()).resolves.toBe('Up to 12 September 2023');
+		const dated = story.flows.filter((f) => f.when.precision !== 'undated');
+		expect(await drawnLaneIds(page)).toEqual(lanesOf(dated));
+		await page.keyboard.press('ArrowLeft');
+		await settled(page);
+		expect(new URL(page.url()).searchParams.get('until')).toBe('2023-09-06');
+		expect(await areasDrawn()).toEqual(['patrol-waters']);
+		expect(await drawnLaneIds(page)).toEqual(
+			lanesOf(dated.filter((f) => f.id !== 'kim-train-to-vladivostok'))
+		);
 		await page.keyboard.press('Home');
 		await settled(page);
-		expect(new URL(page.url()).searchParams.get('month')).toBe('2023-01');
+		expect(new URL(page.url()).searchParams.get('until')).toBe('2022-02');
 		await page.getByRole('button', { name: 'Play' }).click();
-		await page.waitForFunction(() => new URL(location.href).searchParams.get('month') === '2023-03', null, {
-			timeout: 10_000
-		});
+		await page.waitForFunction(
+			() => new URL(location.href).searchParams.get('until') === '2023-07-25',
+			null,
+			{
+				timeout: 15_000
+			}
+		);
 	});
 });
 
@@ -196,12 +236,16 @@ describe('state in the URL', () => {
 			(f) =>
 				['visit', 'arms'].includes(f.kind) &&
 				f.certainty !== 'possible' &&
-				(!f.when.start || f.when.start.slice(0, 7) <= '2023-08')
+				f.when.start !== undefined &&
+				f.when.start.slice(0, 7) <= '2023-08'
 		);
 		expect(drawn).toEqual(lanesOf(expected));
 		// The URL is written back in its canonical form, with every field kept.
 		const params = new URL(page.url()).searchParams;
 		expect(params.get('kinds')).toBe('visit,arms');
+		// An older link's `month=` is written back as `until=`.
+		expect(params.get('until')).toBe('2023-08');
+		expect(params.has('month')).toBe(false);
 		expect(params.get('sel')).toBe('pyongyang');
 
 		await page.locator('input[name="kind"][value="food"]').check();

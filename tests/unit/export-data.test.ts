@@ -15,7 +15,6 @@ const relations = relationsOf(story.flows);
 const lineOf = lineIndex(laneFeatures(story, relations), relations);
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
-import { monthIndex } from '../../src/lib/story/when';
 import { DEFAULT_VIEW } from '../support/views';
 
 const square = (w: number, s: number, e: number, n: number) => [
@@ -165,7 +164,7 @@ describe('visibleDataGeoJSON', () => {
 				kinds: FLOW_KINDS.filter((k) => k !== 'arms'),
 				certainty: 'claimed',
 				showRegions: false,
-				monthIndex: monthIndex('2023-08')
+				until: '2023-08'
 			},
 			lineOf,
 			areas
@@ -176,9 +175,17 @@ describe('visibleDataGeoJSON', () => {
 			false
 		);
 		expect(flows.length).toBeGreaterThan(0);
-		expect(narrow.features.filter((f) => f.properties.type === 'area').map((f) => f.properties.id)).toEqual([
-			'patrol-waters'
-		]);
+		// The patrol waters begin on 6 September: not on an August map, as on the map itself.
+		expect(narrow.features.filter((f) => f.properties.type === 'area')).toEqual([]);
+		const september = visibleDataGeoJSON(
+			story,
+			{ ...view, showRegions: false, until: '2023-09-06' },
+			lineOf,
+			areas
+		);
+		expect(
+			september.features.filter((f) => f.properties.type === 'area').map((f) => f.properties.id)
+		).toEqual(['patrol-waters']);
 		expect(exportGeoJsonSchema.safeParse(JSON.parse(JSON.stringify(narrow))).success).toBe(true);
 	});
 

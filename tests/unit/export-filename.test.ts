@@ -3,10 +3,10 @@ import { exportFilename } from '../../src/lib/export/filename';
 
 describe('exportFilename', () => {
 	it("starts with the story's own base, and never lets an unsafe base through", () => {
-		expect(exportFilename({ base: 'kims-trip-2023', kind: 'csv', month: null, lang: 'en' })).toBe(
+		expect(exportFilename({ base: 'kims-trip-2023', kind: 'csv', until: null, lang: 'en' })).toBe(
 			'kims-trip-2023_all_en.csv'
 		);
-		expect(exportFilename({ base: '../x', kind: 'csv', month: null, lang: 'en' })).toBe('story_all_en.csv');
+		expect(exportFilename({ base: '../x', kind: 'csv', until: null, lang: 'en' })).toBe('story_all_en.csv');
 	});
 
 	it('names what, when, language and size', () => {
@@ -14,7 +14,7 @@ describe('exportFilename', () => {
 			exportFilename({
 				base: 'nk-russia-flows',
 				kind: 'png',
-				month: '2023-09',
+				until: '2023-09',
 				lang: 'de',
 				width: 3508,
 				height: 2480
@@ -24,7 +24,7 @@ describe('exportFilename', () => {
 			exportFilename({
 				base: 'nk-russia-flows',
 				kind: 'svg',
-				month: '2023-07',
+				until: '2023-07',
 				lang: 'en',
 				width: 1200,
 				height: 675
@@ -34,13 +34,13 @@ describe('exportFilename', () => {
 			exportFilename({
 				base: 'nk-russia-flows',
 				kind: 'geojson',
-				month: '2023-07',
+				until: '2023-07',
 				lang: 'en',
 				width: 1200,
 				height: 675
 			})
 		).toBe('nk-russia-flows_2023-07_en.geojson');
-		expect(exportFilename({ base: 'nk-russia-flows', kind: 'csv', month: null, lang: 'de' })).toBe(
+		expect(exportFilename({ base: 'nk-russia-flows', kind: 'csv', until: null, lang: 'de' })).toBe(
 			'nk-russia-flows_all_de.csv'
 		);
 	});
@@ -50,9 +50,9 @@ describe('exportFilename', () => {
 			exportFilename({
 				base: 'nk-russia-flows',
 				kind: 'csv',
-				month: null,
+				until: null,
 				lang: 'de',
-				latestMonth: '2023-09'
+				latest: '2023-09'
 			})
 		).toBe('nk-russia-flows_2023-09_de.csv');
 	});
@@ -61,11 +61,11 @@ describe('exportFilename', () => {
 		const name = exportFilename({
 			base: 'nk-russia-flows',
 			kind: 'png',
-			month: '../../etc/passwd',
+			until: '../../etc/passwd',
 			lang: 'de/../x' as 'de',
 			width: 1.5,
 			height: -3,
-			latestMonth: '2023-13'
+			latest: '2023-13'
 		});
 		expect(name).toBe('nk-russia-flows_all_xx.png');
 		expect(name).toMatch(/^[a-z0-9._-]+$/);

@@ -11,7 +11,6 @@ import {
 } from '../../src/lib/export/layout';
 import { snapshotContent } from '../../src/lib/export/content';
 import { FLOW_KINDS, story } from '../../src/lib/story';
-import { monthIndex } from '../../src/lib/story/when';
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { DEFAULT_VIEW } from '../support/views';
 
@@ -19,7 +18,7 @@ const view: ViewSnapshot = {
 	...DEFAULT_VIEW,
 	kinds: ['visit', 'arms', 'technology', 'food', 'diplomacy'],
 	certainty: 'claimed',
-	monthIndex: monthIndex('2023-07')
+	until: '2023-07'
 };
 const exportedAt = new Date(Date.UTC(2026, 10, 26, 12));
 const content: LayoutContent = snapshotContent(story, view, exportedAt, { timeZone: 'UTC' });
@@ -52,11 +51,13 @@ describe('export content', () => {
 		]);
 		const en = snapshotContent(
 			story,
-			{ ...view, lang: 'en', kinds: [...FLOW_KINDS], monthIndex: null, certainty: 'possible' },
+			{ ...view, lang: 'en', kinds: [...FLOW_KINDS], until: null, certainty: 'possible' },
 			exportedAt,
 			{ timeZone: 'UTC' }
 		);
-		expect(en.subtitle).toBe('As of: all dates · reported, claimed and possible · all kinds');
+		expect(en.subtitle).toBe(
+			'As of: all dates, undated included · reported, claimed and possible · all kinds'
+		);
 		expect(en.credits[1]).toBe('Exported on 26 November 2026');
 	});
 
@@ -136,7 +137,7 @@ describe('layoutExport', () => {
 	it('wraps the subtitle and legend into rows that fit a narrow image', () => {
 		const everything = snapshotContent(
 			story,
-			{ ...view, kinds: [...FLOW_KINDS], monthIndex: null, certainty: 'possible' },
+			{ ...view, kinds: [...FLOW_KINDS], until: null, certainty: 'possible' },
 			exportedAt
 		);
 		const l = layout(300, 900, all, everything);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { relationsOf } from '../../src/lib/story/relations';
 import { exportLaneStyle } from '../../src/lib/map/featureStates';
-import { isFlowVisible } from '../../src/lib/state/visibility';
+import { isAreaShown, isFlowVisible } from '../../src/lib/state/visibility';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { renderSvg, arrowAnchors, svgPaint, type SvgInput } from '../../src/lib/export/svg';
 import { snapshotContent } from '../../src/lib/export/content';
@@ -118,6 +118,7 @@ function render(overrides: Partial<SvgInput> = {}, s: Story = story, v: ViewSnap
 		places: placeFeatures(s),
 		areas,
 		areaLabels: areaLabelFeatures(areas),
+		hiddenAreas: s.areas.filter((a) => !isAreaShown(a, v)).map((a) => a.id),
 		options: { header: true, legend: true, credits: true },
 		content: snapshotContent(s, v, exportedAt),
 		...overrides
@@ -212,15 +213,17 @@ describe('renderSvg', () => {
 		const reported = render({}, story, { ...view, certainty: 'reported' });
 		const certainties = elements(group(reported, 'flows'), 'path').map((p) => p['data-certainty']);
 		expect(new Set(certainties)).toEqual(new Set(['reported']));
-		const early = render({}, story, { ...view, monthIndex: 2023 * 12 + 6 });
+		const early = render({}, story, { ...view, until: '2023-07' });
 		const ids = elements(group(early, 'flows'), 'path').map((p) => p['data-id']);
-		// Kim's September trip is not on a July map; undated flows are.
+		// Kim's September trip is not on a July map, and neither are undated flows: the article does
+		// not place them in time.
 		const relations = relationsOf(story.flows);
 		const laneOf = (id: string) => relations.laneOf.get(id)!.id;
 		const kimTrip = story.flows.find((f) => f.when.start?.startsWith('2023-09'))!;
 		expect(ids.some((id) => !!id?.startsWith(`${laneOf(kimTrip.id)}#`))).toBe(false);
 		const undated = story.flows.find((f) => f.when.precision === 'undated')!;
-		expect(ids.some((id) => !!id?.startsWith(`${laneOf(undated.id)}#`))).toBe(true);
+		expect(ids.some((id) => !!id?.startsWith(`${laneOf(undated.id)}#`))).toBe(false);
+		expect(ids.some((id) => !!id?.startsWith(`${laneOf('shoigu-visit')}#`))).toBe(true);
 	});
 
 	it('dashes claimed and dots possible flows, in line widths like the map', () => {

@@ -8,7 +8,6 @@ import {
 	type Certainty,
 	type FlowKind
 } from '../../src/lib/story';
-import { monthIndex } from '../../src/lib/story/when';
 import { laneFeatureId, relationId, relationsOf, shownLevels } from '../../src/lib/story/relations';
 import { isFlowVisible } from '../../src/lib/state/visibility';
 import { hoverTarget, selectFromHits } from '../../src/lib/state/selection';
@@ -105,7 +104,7 @@ describe('a lane is drawn as sure as its surest shown claim, never surer', () =>
 		for (const certainty of CERTAINTIES as readonly Certainty[])
 			for (const month of months)
 				it(`export style = rule: kinds=[${kinds.join(',')}] certainty<=${certainty} month=${month}`, () => {
-					const view = { ...DEFAULT_VIEW, kinds, certainty, monthIndex: month ? monthIndex(month) : null };
+					const view = { ...DEFAULT_VIEW, kinds, certainty, until: month };
 					const shown = visible(view);
 					const drawn = new Set(drawnByExportStyle(view));
 					// Every shown claim's lane is drawn, at the surest shown level of its lane.

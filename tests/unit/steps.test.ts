@@ -67,7 +67,7 @@ describe('entering a step sets the whole view', () => {
 		expect(stepFields(null)).toMatchObject({
 			kinds: DEFAULT_VIEW.kinds,
 			certainty: DEFAULT_VIEW.certainty,
-			month: DEFAULT_VIEW.month,
+			until: DEFAULT_VIEW.until,
 			showPatrolWaters: true,
 			showRegions: true
 		});
@@ -75,7 +75,7 @@ describe('entering a step sets the whole view', () => {
 
 	it('switches areas by kind: the submarine step shows the patrol waters and no regions', () => {
 		expect(stepFields(steps[1]!)).toMatchObject({ kinds: [], showPatrolWaters: true, showRegions: false });
-		expect(stepFields(steps[2]!)).toMatchObject({ month: '2023-07', showPatrolWaters: false });
+		expect(stepFields(steps[2]!)).toMatchObject({ until: '2023-07', showPatrolWaters: false });
 	});
 
 	it('keeps kinds in legend order whatever the file says', () => {
@@ -138,8 +138,8 @@ describe('a step in the story file', () => {
 		expect(errorsOf(withSteps([{ ...base(), kinds: ['arms', 'arms'] }]))).toEqual([
 			'steps[0].kinds: lists a word twice'
 		]);
-		expect(errorsOf(withSteps([{ ...base(), month: '2023-13' }]))).toEqual([
-			'steps[0].month: must be a month YYYY-MM'
+		expect(errorsOf(withSteps([{ ...base(), until: '2023-13' }]))).toEqual([
+			'steps[0].until: must be a day YYYY-MM-DD or a month YYYY-MM'
 		]);
 		expect(errorsOf(withSteps([{ ...base(), evidence: [{ source: 'nobody', paragraph: 1 }] }]))).toEqual([
 			'steps[0].evidence[0].source: unknown source "nobody"'

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-	formatWhen,
-	isActiveInMonth,
-	monthFromIndex,
-	monthIndex,
-	story,
-	whenEndMonth,
-	whenStartIndex,
-	whenStartMonth,
-	type When
-} from '$lib/story';
+import { formatWhen, isTimelineDate, story, timeKey, whenStartKey, type When } from '$lib/story';
+import { timelineStep, timelineStops } from '$lib/state/timeline';
+import { passesTime } from '$lib/state/visibility';
 
 const day: When = { precision: 'day', start: '2023-09-12' };
 const days: When = { precision: 'days', start: '2023-07-25', end: '2023-07-27' };
@@ -60,66 +52,73 @@ describe('formatWhen', () => {
 	});
 });
 
-describe('start and end months', () => {
-	it('reads the months a value starts and ends in', () => {
-		expect([whenStartMonth(day), whenEndMonth(day)]).toEqual(['2023-09', '2023-09']);
-		expect([whenStartMonth(days), whenEndMonth(days)]).toEqual(['2023-07', '2023-07']);
-		expect([whenStartMonth(month), whenEndMonth(month)]).toEqual(['2023-07', '2023-07']);
-		expect([whenStartMonth(since), whenEndMonth(since)]).toEqual(['2023-01', null]);
-		expect([whenStartMonth(undated), whenEndMonth(undated)]).toEqual([null, null]);
-		const crossMonth: When = { precision: 'days', start: '2023-07-30', end: '2023-08-02' };
-		expect(whenEndMonth(crossMonth)).toBe('2023-08');
+describe('time keys', () => {
+	it('keys a day as itself and a month as its last possible day, so they sort in time', () => {
+		expect(timeKey('2023-09-12')).toBe('2023-09-12');
+		expect(timeKey('2023-08')).toBe('2023-08-31');
+		expect(timeKey('2023-08')! < timeKey('2023-09-06')!).toBe(true);
+		expect(timeKey('2023-09-06')! < timeKey('2023-09')!).toBe(true);
+		expect(timeKey('2023-13')).toBeNull();
+		expect(timeKey('2023-02-30')).toBeNull();
+		expect(isTimelineDate('2023-09')).toBe(true);
+		expect(isTimelineDate('September')).toBe(false);
 	});
 
-	it('maps months to indexes and back', () => {
-		expect(monthIndex('2023-01')).toBe(2023 * 12);
-		expect(monthIndex('2023-09') - monthIndex('2023-07')).toBe(2);
-		expect(monthFromIndex(monthIndex('2022-12'))).toBe('2022-12');
-		expect(monthFromIndex(monthIndex('2022-12') + 1)).toBe('2023-01');
-		expect(() => monthIndex('2023-13')).toThrow(RangeError);
+	it('keys what begins by its start, and nothing for the undated', () => {
+		expect(whenStartKey(day)).toBe('2023-09-12');
+		expect(whenStartKey(days)).toBe('2023-07-25');
+		expect(whenStartKey(month)).toBe('2023-07-31');
+		expect(whenStartKey(since)).toBe('2023-01-31');
+		expect(whenStartKey(undated)).toBeNull();
 	});
 
-	it('gives undated values the index -1 so a "start <= month" filter always shows them', () => {
-		expect(whenStartIndex(undated)).toBe(-1);
-		expect(whenStartIndex(day)).toBe(monthIndex('2023-09'));
+	it('shows what had begun by the chosen date, the undated only at "all dates"', () => {
+		expect(passesTime(whenStartKey(days), '2023-07-24')).toBe(false);
+		expect(passesTime(whenStartKey(days), '2023-07-25')).toBe(true);
+		// Still shown after it ended: the map shows what has happened by then.
+		expect(passesTime(whenStartKey(days), '2023-09')).toBe(true);
+		expect(passesTime(whenStartKey(month), '2023-07-15')).toBe(false);
+		expect(passesTime(whenStartKey(month), '2023-07')).toBe(true);
+		expect(passesTime(whenStartKey(undated), '2100-12')).toBe(false);
+		expect(passesTime(whenStartKey(undated), null)).toBe(true);
 	});
 });
 
-describe('isActiveInMonth', () => {
-	it("cumulative (default): shown from the start month on, 'up to and during' the month", () => {
-		expect(isActiveInMonth(days, '2023-06')).toBe(false);
-		expect(isActiveInMonth(days, '2023-07')).toBe(true);
-		// Still shown after it ended: the map shows what has happened by then.
-		expect(isActiveInMonth(days, '2023-09')).toBe(true);
-		expect(isActiveInMonth(day, '2023-08')).toBe(false);
-		expect(isActiveInMonth(day, '2023-09')).toBe(true);
-		expect(isActiveInMonth(since, '2022-12')).toBe(false);
-		expect(isActiveInMonth(since, '2023-01')).toBe(true);
+describe('the timeline', () => {
+	const stops = timelineStops([...story.flows, ...story.areas]);
+
+	it('stops at the dates on which something on the map begins, and at no empty month', () => {
+		expect(stops).toEqual(['2022-02', '2023-01', '2023-07-25', '2023-08', '2023-09-06', '2023-09-12']);
 	});
 
-	it("during: only while it is going on; 'since' stays on from its start", () => {
-		expect(isActiveInMonth(days, '2023-07', 'during')).toBe(true);
-		expect(isActiveInMonth(days, '2023-08', 'during')).toBe(false);
-		expect(isActiveInMonth(month, '2023-08', 'during')).toBe(false);
-		const crossMonth: When = { precision: 'days', start: '2023-07-30', end: '2023-08-02' };
-		expect(isActiveInMonth(crossMonth, '2023-08', 'during')).toBe(true);
-		expect(isActiveInMonth(since, '2023-09', 'during')).toBe(true);
-		expect(isActiveInMonth(since, '2022-12', 'during')).toBe(false);
-	});
-
-	it('always shows undated values', () => {
-		for (const m of ['1990-01', '2023-07', '2030-12'])
-			for (const mode of ['cumulative', 'during'] as const)
-				expect(isActiveInMonth(undated, m, mode)).toBe(true);
-	});
-
-	it('builds up the built-in story over the summer of 2023', () => {
-		const visible = (m: string) => story.flows.filter((f) => isActiveInMonth(f.when, m)).map((f) => f.id);
-		expect(visible('2023-06')).not.toContain('shoigu-visit');
-		expect(visible('2023-07')).toContain('shoigu-visit');
+	it('builds up the built-in story stop by stop, and shows the undated only at the end', () => {
+		const visible = (until: string | null) =>
+			[...story.flows, ...story.areas]
+				.filter((f) => passesTime(whenStartKey(f.when), until))
+				.map((f) => f.id);
+		expect(visible('2023-01')).not.toContain('shoigu-visit');
+		expect(visible('2023-07-25')).toContain('shoigu-visit');
+		expect(visible('2023-07-25')).not.toContain('delegation-to-moscow');
 		expect(visible('2023-08')).toContain('delegation-to-moscow');
-		expect(visible('2023-08')).not.toContain('kim-train-to-vladivostok');
-		expect(visible('2023-09')).toEqual(expect.arrayContaining(['shoigu-visit', 'kim-train-to-vladivostok']));
-		expect(visible('2023-09').length).toBe(story.flows.length);
+		expect(visible('2023-08')).not.toContain('patrol-waters');
+		expect(visible('2023-09-06')).toContain('patrol-waters');
+		expect(visible('2023-09-06')).not.toContain('kim-train-to-vladivostok');
+		expect(visible('2023-09-12')).toContain('kim-train-to-vladivostok');
+		// The last date is not "everything": the undated claims and regions come only with "all".
+		expect(visible('2023-09-12')).not.toContain('kn23-missiles');
+		expect(visible('2023-09-12')).not.toContain('crimea');
+		expect(visible(null).length).toBe(story.flows.length + story.areas.length);
+	});
+
+	it('places a date on the slider: a stop at its own position, all dates after the last', () => {
+		expect(timelineStep(stops, null)).toBe(stops.length);
+		expect(timelineStep(stops, '2023-08')).toBe(3);
+		// A date between stops (from a link) sits at the last stop before it.
+		expect(timelineStep(stops, '2023-09-10')).toBe(4);
+		expect(timelineStep(stops, '2023-07')).toBe(2);
+	});
+
+	it('has no stops for a story without dates', () => {
+		expect(timelineStops([{ when: undated }])).toEqual([]);
 	});
 });

@@ -33,7 +33,7 @@ describe('buildStyle', () => {
 	it('is a valid MapLibre style for every combination a reader can make, live and exported', () => {
 		const variants: ViewSnapshot[] = [
 			view,
-			{ ...view, lang: 'en', kinds: [], certainty: 'reported', monthIndex: 2023 * 12 + 6 },
+			{ ...view, lang: 'en', kinds: [], certainty: 'reported', until: '2023-07' },
 			{ ...view, kinds: ['arms'], certainty: 'claimed', selectedId: 'x' },
 			{ ...view, showPatrolWaters: false, showRegions: false, showBorders: false, showLabels: false }
 		];
@@ -115,15 +115,40 @@ describe('the live map changes as little as possible', () => {
 		}
 	});
 
-	it('changes no layer for kinds, certainty, month or selection: those are feature state', () => {
+	it('changes no layer for kinds, certainty, date or selection: those are feature state', () => {
 		const variants: ViewSnapshot[] = [
 			{ ...view, kinds: ['arms'] },
 			{ ...view, kinds: [] },
 			{ ...view, certainty: 'reported' },
-			{ ...view, monthIndex: 2023 * 12 + 6 },
+			{ ...view, until: '2023-07' },
 			{ ...view, selectedId: 'kim-train' }
 		];
 		for (const v of variants) expect(diffLayers(live(view), live(v))).toEqual([]);
+	});
+
+	it('leaves out hidden areas by filter, in the area layers and their labels only', () => {
+		const changed = diffLayers(
+			buildLayers(view, 'live', look),
+			buildLayers(view, 'live', look, { hiddenAreas: ['patrol-waters'] })
+		)!;
+		const ids = [...new Set(changed.map((c) => c.layer))].sort();
+		expect(ids).toEqual(
+			[
+				'patrol-waters-fill',
+				'patrol-waters-outline',
+				'patrol-waters-label',
+				'regions-fill',
+				'regions-outline',
+				'regions-label'
+			].sort()
+		);
+		const fill = buildLayers(view, 'live', look, { hiddenAreas: ['patrol-waters'] }).find(
+			(l) => l.id === 'patrol-waters-fill'
+		)!;
+		const filter = featureFilter((fill as { filter: unknown }).filter as never, 'filter');
+		const area = (id: string) => ({ type: 3, properties: { id, kind: 'patrol-waters' } }) as never;
+		expect(filter.filter({ zoom: 3 }, area('patrol-waters'))).toBe(false);
+		expect(filter.filter({ zoom: 3 }, area('other-waters'))).toBe(true);
 	});
 
 	it('changes exactly the text fields for a language switch and one visibility for a basemap toggle', () => {
@@ -159,7 +184,7 @@ describe('the live map changes as little as possible', () => {
 });
 
 describe('the visibility rule', () => {
-	const flow = { kind: 'arms' as const, certainty: 'claimed' as const, start: 2023 * 12 + 6 };
+	const flow = { kind: 'arms' as const, certainty: 'claimed' as const, start: '2023-07-25' };
 	const shown = (v: ViewSnapshot, f: Parameters<typeof passesVisibility>[0] = flow) => passesVisibility(f, v);
 
 	it('shows certainty levels up to the chosen one, most sure first', () => {
@@ -173,11 +198,20 @@ describe('the visibility rule', () => {
 		expect(shown({ ...view, kinds: ['arms'] })).toBe(true);
 	});
 
-	it('shows a flow from its start month on, and undated flows always', () => {
-		expect(shown({ ...view, monthIndex: flow.start - 1 })).toBe(false);
-		expect(shown({ ...view, monthIndex: flow.start })).toBe(true);
-		expect(shown({ ...view, monthIndex: flow.start + 2 })).toBe(true);
-		expect(shown({ ...view, monthIndex: 0 }, { ...flow, start: -1 })).toBe(true);
+	it('shows a flow from its start on, and an undated one only when no date is chosen', () => {
+		expect(shown({ ...view, until: '2023-07-24' })).toBe(false);
+		expect(shown({ ...view, until: '2023-06' })).toBe(false);
+		expect(shown({ ...view, until: '2023-07-25' })).toBe(true);
+		expect(shown({ ...view, until: '2023-07' })).toBe(true);
+		expect(shown({ ...view, until: '2023-09' })).toBe(true);
+		expect(shown({ ...view, until: null }, { ...flow, start: null })).toBe(true);
+		expect(shown({ ...view, until: '2100-12' }, { ...flow, start: null })).toBe(false);
+	});
+
+	it('counts something dated only by its month as begun once the month is over', () => {
+		const august = { ...flow, start: '2023-08-31' };
+		expect(shown({ ...view, until: '2023-08-15' }, august)).toBe(false);
+		expect(shown({ ...view, until: '2023-08' }, august)).toBe(true);
 	});
 });
 

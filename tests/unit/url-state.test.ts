@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CERTAINTIES, FLOW_KINDS, isIsoMonth } from '$lib/story';
+import { CERTAINTIES, FLOW_KINDS, isTimelineDate } from '$lib/story';
 import { parseUrlState, serializeUrlState, type UrlState } from '$lib/state/url';
 
 // ---------------------------------------------------------------------------------------------
@@ -12,7 +12,7 @@ const FULL: Record<string, string> = {
 	map: '5.5/40.1234/120.5678/45.5',
 	kinds: 'arms,food',
 	cert: 'claimed',
-	month: '2024-06',
+	until: '2024-06',
 	layers: 'patrol,labels',
 	sel: 'pyongyang'
 };
@@ -25,7 +25,7 @@ const FULL_STATE: Required<UrlState> = {
 	camera: { center: [120.5678, 40.1234], zoom: 5.5, bearing: 45.5 },
 	kinds: ['arms', 'food'],
 	certainty: 'claimed',
-	month: '2024-06',
+	until: '2024-06',
 	layers: { patrol: true, regions: false, borders: false, labels: true },
 	selected: 'pyongyang'
 };
@@ -36,7 +36,7 @@ const FIELD: Record<string, keyof UrlState> = {
 	map: 'camera',
 	kinds: 'kinds',
 	cert: 'certainty',
-	month: 'month',
+	until: 'until',
 	layers: 'layers',
 	sel: 'selected'
 };
@@ -68,9 +68,9 @@ function checkInvariants(r: UrlState, knownIds?: ReadonlySet<string>): void {
 		expect(r.kinds).toEqual(FLOW_KINDS.filter((k) => r.kinds?.includes(k)));
 	}
 	if (r.certainty !== undefined) expect(CERTAINTIES).toContain(r.certainty);
-	if (r.month !== undefined && r.month !== null) {
-		expect(isIsoMonth(r.month)).toBe(true);
-		expect(r.month >= '1990-01' && r.month <= '2100-12').toBe(true);
+	if (r.until !== undefined && r.until !== null) {
+		expect(isTimelineDate(r.until)).toBe(true);
+		expect(r.until >= '1990-01' && r.until <= '2100-12-31').toBe(true);
 	}
 	if (r.layers !== undefined) {
 		expect(Object.keys(r.layers).sort()).toEqual(['borders', 'labels', 'patrol', 'regions']);
@@ -106,6 +106,13 @@ const slugArb = fc.string({
 const monthArb = fc
 	.record({ y: fc.integer({ min: 1990, max: 2100 }), m: fc.integer({ min: 1, max: 12 }) })
 	.map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`);
+/** A timeline date: a month, or a day of it (1 to 28, real in every month). */
+const dateArb = fc.oneof(
+	monthArb,
+	fc
+		.tuple(monthArb, fc.integer({ min: 1, max: 28 }))
+		.map(([month, d]) => `${month}-${String(d).padStart(2, '0')}`)
+);
 const cameraArb = fc.record({
 	center: fc.tuple(
 		fc.double({ min: -180, max: 180, maxExcluded: true, noNaN: true }),
@@ -120,7 +127,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record(
 		lang: fc.constantFrom('de' as const, 'en' as const),
 		kinds: fc.subarray([...FLOW_KINDS]),
 		certainty: fc.constantFrom(...CERTAINTIES),
-		month: fc.option(monthArb, { nil: null }),
+		until: fc.option(dateArb, { nil: null }),
 		layers: fc.record({
 			patrol: fc.boolean(),
 			regions: fc.boolean(),
@@ -161,7 +168,7 @@ const mutatedUrlArb = fc
 const keyValueUrlArb = fc
 	.array(
 		fc.tuple(
-			fc.constantFrom('lang', 'map', 'kinds', 'cert', 'month', 'layers', 'sel', '__proto__', 'constructor'),
+			fc.constantFrom('lang', 'map', 'kinds', 'cert', 'until', 'layers', 'sel', '__proto__', 'constructor'),
 			fc.oneof(
 				fc.string(),
 				fc.string({ unit: 'binary' }),
@@ -240,7 +247,7 @@ describe('parseUrlState', () => {
 			'%E0%A4%A'
 		],
 		cert: ['', 'sure', 'Reported', 'reported,claimed', 'reported ', '__proto__', '%E0%A4%A'],
-		month: [
+		until: [
 			'',
 			'2024-13',
 			'2024-00',
@@ -249,7 +256,7 @@ describe('parseUrlState', () => {
 			'0000-01',
 			'2024-6',
 			'24-06',
-			'2024-06-01',
+			'2024-06-31',
 			'202406',
 			'ALL',
 			'null',
@@ -278,7 +285,7 @@ describe('parseUrlState', () => {
 		expect(parseUrlState('kinds=,,')).toEqual({ kinds: [] });
 		expect(parseUrlState('layers=')).toEqual({ layers: none });
 		expect(parseUrlState('layers=none')).toEqual({ layers: none });
-		expect(parseUrlState('month=all')).toEqual({ month: null });
+		expect(parseUrlState('until=all')).toEqual({ until: null });
 		expect(parseUrlState('sel=')).toEqual({ selected: null });
 	});
 
@@ -296,9 +303,19 @@ describe('parseUrlState', () => {
 		});
 	});
 
-	it('accepts the month range edges', () => {
-		expect(parseUrlState('month=1990-01').month).toBe('1990-01');
-		expect(parseUrlState('month=2100-12').month).toBe('2100-12');
+	it('accepts the date range edges, as months and as days', () => {
+		expect(parseUrlState('until=1990-01').until).toBe('1990-01');
+		expect(parseUrlState('until=2100-12').until).toBe('2100-12');
+		expect(parseUrlState('until=2023-09-06').until).toBe('2023-09-06');
+		expect(parseUrlState('until=2100-12-31').until).toBe('2100-12-31');
+		expect(parseUrlState('until=2023-02-30')).toEqual({});
+		expect(parseUrlState('until=1989-12-31')).toEqual({});
+	});
+
+	it('reads links written before the timeline stopped at days (month=YYYY-MM)', () => {
+		expect(parseUrlState('month=2023-07')).toEqual({ until: '2023-07' });
+		expect(parseUrlState('month=all')).toEqual({ until: null });
+		expect(parseUrlState('until=2023-08&month=2023-07')).toEqual({ until: '2023-08' });
 	});
 
 	it('reads and normalises the camera', () => {
@@ -430,8 +447,8 @@ describe('serializeUrlState', () => {
 
 	it('writes the explicit "none" and "all" values', () => {
 		const off = { patrol: false, regions: false, borders: false, labels: false };
-		expect(serializeUrlState({ kinds: [], layers: off, month: null, selected: null })).toBe(
-			'kinds=none&month=all&layers=none&sel='
+		expect(serializeUrlState({ kinds: [], layers: off, until: null, selected: null })).toBe(
+			'kinds=none&until=all&layers=none&sel='
 		);
 	});
 
@@ -457,7 +474,7 @@ describe('serializeUrlState', () => {
 			lang: 'fr',
 			kinds: ['arms', 'zzz'],
 			certainty: 'sure',
-			month: '2024-13',
+			until: '2024-13',
 			selected: 'Bad Id',
 			camera: { center: [Number.NaN, 0], zoom: 1, bearing: 0 }
 		} as unknown as UrlState;
@@ -470,7 +487,7 @@ describe('serializeUrlState', () => {
 			lang: 'de',
 			kinds: [...FLOW_KINDS],
 			certainty: 'possible',
-			month: null,
+			until: null,
 			layers: { patrol: true, regions: true, borders: true, labels: true },
 			selected: null,
 			camera: { center: [0, 0], zoom: 1, bearing: 0 }
@@ -520,7 +537,7 @@ describe('serializeUrlState', () => {
 			fc.property(stateArb, stateArb, (s, defaults) => {
 				const back = parseUrlState(serializeUrlState(s, defaults));
 				const applied = { ...defaults, ...back };
-				for (const field of ['lang', 'certainty', 'month', 'layers', 'selected'] as const)
+				for (const field of ['lang', 'certainty', 'until', 'layers', 'selected'] as const)
 					if (s[field] !== undefined) expect(applied[field]).toEqual(s[field]);
 				if (s.kinds !== undefined) expect(new Set(applied.kinds)).toEqual(new Set(s.kinds));
 				expect(back.camera !== undefined).toBe(s.camera !== undefined);
@@ -534,7 +551,7 @@ describe('story step in the URL', () => {
 	it('reads step=N as the 0-based step N-1 and writes it back 1-based', () => {
 		expect(parseUrlState('?step=4')).toEqual({ step: 3 });
 		expect(serializeUrlState({ step: 3 })).toBe('step=4');
-		expect(serializeUrlState({ lang: 'de', step: 0, month: '2023-07' })).toBe('lang=de&step=1&month=2023-07');
+		expect(serializeUrlState({ lang: 'de', step: 0, until: '2023-07' })).toBe('lang=de&step=1&until=2023-07');
 	});
 
 	it('never writes "no step": exploring is the default', () => {

@@ -1,12 +1,4 @@
-import {
-	FLOW_KINDS,
-	formatWhen,
-	creditLine,
-	monthFromIndex,
-	type Flow,
-	type Lang,
-	type Story
-} from '$lib/story';
+import { FLOW_KINDS, creditLine, formatDate, type Flow, type Lang, type Story } from '$lib/story';
 import { isFlowVisible } from '$lib/state/visibility';
 import { legendEntries } from '$lib/state/legend';
 import { strings } from '$lib/i18n/strings';
@@ -42,11 +34,7 @@ export function formatExportDate(date: Date, lang: ViewSnapshot['lang'], timeZon
 export function snapshotSubtitle(view: ViewSnapshot): string {
 	const t = exportStrings(view.lang).snapshot;
 	const time =
-		view.monthIndex === null
-			? t.allDates
-			: fillTemplate(t.upTo, {
-					month: formatWhen({ precision: 'month', start: monthFromIndex(view.monthIndex) }, view.lang)
-				});
+		view.until === null ? t.allDates : fillTemplate(t.upTo, { date: formatDate(view.lang, view.until) });
 	const kinds =
 		view.kinds.length === FLOW_KINDS.length
 			? t.allKinds

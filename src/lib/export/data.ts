@@ -15,7 +15,7 @@ import {
 } from '$lib/story';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import { visibleFlows } from './content';
-import { isAreaKindShown } from '$lib/state/visibility';
+import { isAreaShown } from '$lib/state/visibility';
 
 /**
  * Data exports of the current view: GeoJSON (flows, places, shown areas, with everything the
@@ -318,7 +318,7 @@ export function visibleDataGeoJSON(
 	}
 	const shapes = new Map(areasFC.features.map((f) => [String(f.properties?.id ?? f.id), f.geometry]));
 	for (const area of story.areas) {
-		if (!isAreaKindShown(area.kind, view)) continue;
+		if (!isAreaShown(area, view)) continue;
 		const geometry = shapes.get(area.id);
 		if (!polygonal(geometry)) continue;
 		features.push({

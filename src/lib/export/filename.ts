@@ -1,17 +1,17 @@
-import { isIsoMonth, type Lang } from '$lib/story';
+import { isTimelineDate, type Lang } from '$lib/story';
 
 export type ExportKind = 'png' | 'svg' | 'geojson' | 'csv';
 
 export interface ExportFilenameInput {
 	kind: ExportKind;
-	/** The view's month filter ('YYYY-MM'), or null for no time filter. */
-	month: string | null;
+	/** The timeline's date ('YYYY-MM-DD' or 'YYYY-MM'), or null for no time filter. */
+	until: string | null;
 	lang: Lang;
 	/** Image size; only used for png and svg. */
 	width?: number;
 	height?: number;
-	/** Used when `month` is null: the latest month the data covers (else the name says 'all'). */
-	latestMonth?: string | null;
+	/** Used when `until` is null: the latest date the data covers (else the name says 'all'). */
+	latest?: string | null;
 	/** The story's own start of a file name (presentationOf). */
 	base: string;
 }
@@ -29,16 +29,16 @@ function sizePart(width: number | undefined, height: number | undefined): string
  * exports sorts and explains itself. Only [a-z0-9._-] ever reach the name, whatever the input.
  */
 export function exportFilename(input: ExportFilenameInput): string {
-	const month =
-		input.month !== null && isIsoMonth(input.month)
-			? input.month
-			: input.latestMonth && isIsoMonth(input.latestMonth)
-				? input.latestMonth
+	const when =
+		input.until !== null && isTimelineDate(input.until)
+			? input.until
+			: input.latest && isTimelineDate(input.latest)
+				? input.latest
 				: 'all';
 	const lang = /^[a-z]{2}$/.test(input.lang) ? input.lang : 'xx';
 	const size = input.kind === 'png' || input.kind === 'svg' ? sizePart(input.width, input.height) : null;
 	const ext = (['png', 'svg', 'geojson', 'csv'] as const).includes(input.kind) ? input.kind : 'bin';
 	const base = /^[a-z0-9-]{1,60}$/.test(input.base) ? input.base : 'story';
-	const name = [base, month, lang, ...(size ? [size] : [])].join('_');
+	const name = [base, when, lang, ...(size ? [size] : [])].join('_');
 	return `${name.replace(/[^a-z0-9._-]/g, '-')}.${ext}`;
 }

@@ -67,6 +67,8 @@ export interface SvgInput {
 	flows: FeatureCollection<LineString | Point>;
 	/** Which lane features are drawn, highlighted and dimmed (AppState.exportLanes), as in the PNG. */
 	lanes: LaneStyle;
+	/** Areas left out (AppState.hiddenAreas), as in the PNG. */
+	hiddenAreas: readonly string[];
 	/** placeFeatures(story) */
 	places: FeatureCollection<Point>;
 	/** areaFeatures(story, geometries) */
@@ -392,13 +394,14 @@ export function renderSvg(input: SvgInput): string {
 	}
 	map.push(el('g', { id: 'land' }, ...land));
 
-	// Patrol waters and recognised regions.
+	// Patrol waters and recognised regions, without those the rule leaves out.
+	const hiddenArea = new Set(input.hiddenAreas);
 	const areaGroup = (kind: 'patrol-waters' | 'recognised-region', id: string) => {
 		if (!isAreaKindShown(kind, view)) return null;
 		const { color, fillOpacity, outline } = AREA_LOOK[kind];
 		const parts: Child[] = [];
 		for (const area of input.areas.features) {
-			if (area.properties?.kind !== kind) continue;
+			if (area.properties?.kind !== kind || hiddenArea.has(String(area.properties?.id))) continue;
 			const rings = projectPolygons(stage, polygonsOf(area.geometry));
 			if (rings.length === 0) continue;
 			const active = isActive(area.properties?.id);
@@ -459,7 +462,19 @@ export function renderSvg(input: SvgInput): string {
 	const collisions = new CollisionIndex();
 	const placeLabels = placeCityLabels(input.places, stage, pr, measure, nameOf, collisions);
 	const areaLabels = view.showLabels
-		? placeAreaLabels(input.areaLabels, view, stage, zoom, pr, measure, nameOf, collisions)
+		? placeAreaLabels(
+				{
+					...input.areaLabels,
+					features: input.areaLabels.features.filter((f) => !hiddenArea.has(String(f.properties?.id)))
+				},
+				view,
+				stage,
+				zoom,
+				pr,
+				measure,
+				nameOf,
+				collisions
+			)
 		: [];
 	const countryLabels = view.showLabels
 		? placeCountryLabels(

@@ -10,8 +10,8 @@ const de = {
 	/** Text written into exports (header, credits, size checks); `{name}` are placeholders. */
 	snapshot: {
 		asOf: 'Stand',
-		upTo: 'bis {month}',
-		allDates: 'alle Zeitpunkte',
+		upTo: 'bis {date}',
+		allDates: 'alle Zeitpunkte, auch ohne Datum',
 		certaintyScope: {
 			reported: 'nur berichtet',
 			claimed: 'nur berichtet und behauptet',
@@ -95,8 +95,8 @@ export type ExportStrings = typeof de;
 const en: ExportStrings = {
 	snapshot: {
 		asOf: 'As of',
-		upTo: 'up to {month}',
-		allDates: 'all dates',
+		upTo: 'up to {date}',
+		allDates: 'all dates, undated included',
 		certaintyScope: {
 			reported: 'reported only',
 			claimed: 'reported and claimed only',

@@ -80,10 +80,13 @@ const de = {
 	timeline: 'Zeitleiste',
 	play: 'Abspielen',
 	pause: 'Anhalten',
-	timelineAll: 'Alle Zeitpunkte',
+	timelineAll: 'Alle Zeitpunkte, auch ohne Datum',
 	timelineUpTo: 'Bis',
 	timelineRule:
-		'Gezeigt wird, was bis zum gewählten Monat begonnen hat. Andauerndes („seit …“) bleibt ab seinem Beginn sichtbar, Undatiertes immer.',
+		'Die Zeitleiste hält an jedem Datum, an dem etwas auf der Karte beginnt, und zeigt, was bis dahin begonnen hatte; Andauerndes („seit …“) bleibt ab seinem Beginn sichtbar.',
+	/** `{count}`: claims the article does not date. */
+	timelineUndated:
+		' {count} Aussagen ohne Datum zeigt die Karte nur bei „Alle Zeitpunkte“: Der Artikel ordnet sie zeitlich nicht ein.',
 	certaintyThreshold: {
 		reported: 'nur berichtet',
 		claimed: 'auch behauptet',
@@ -215,10 +218,12 @@ const en: Strings = {
 	timeline: 'Timeline',
 	play: 'Play',
 	pause: 'Pause',
-	timelineAll: 'All dates',
+	timelineAll: 'All dates, undated included',
 	timelineUpTo: 'Up to',
 	timelineRule:
-		'Shows what had begun by the chosen month. Ongoing relations ("since …") stay visible from their start; undated ones always show.',
+		'The timeline stops at each date on which something on the map begins and shows what had begun by then; ongoing relations ("since …") stay visible from their start.',
+	timelineUndated:
+		' The {count} claims without a date show only at "all dates": the article does not place them in time.',
 	certaintyThreshold: {
 		reported: 'reported only',
 		claimed: 'also claimed',

@@ -46,6 +46,14 @@ export interface LayerOptions {
 	lanes?: LaneStyle;
 	/** A phone's map: every name a little smaller, so the story's names all fit its first view. */
 	compact?: boolean;
+	/** Areas left out (AppState.hiddenAreas: switched off, or not begun at the timeline's date). */
+	hiddenAreas?: readonly string[];
+}
+
+/** An area layer's filter: its kind, without the areas the rule leaves out. */
+function areaFilter(kind: AreaKind, hidden: readonly string[]): FilterSpecification {
+	const ofKind: FilterSpecification = ['==', ['get', 'kind'], kind];
+	return hidden.length ? ['all', ofKind, ['!', ['in', ['get', 'id'], ['literal', [...hidden]]]]] : ofKind;
 }
 
 /** How much smaller names are on a phone's map. */
@@ -390,12 +398,13 @@ function areaLayers(
 	prefix: string,
 	kind: AreaKind,
 	view: ViewSnapshot,
-	active: ExpressionSpecification
+	active: ExpressionSpecification,
+	hidden: readonly string[]
 ): LayerSpecification[] {
 	const look = AREA_LOOK[kind];
 	const common = {
 		source: 'areas',
-		filter: ['==', ['get', 'kind'], kind] as FilterSpecification,
+		filter: areaFilter(kind, hidden),
 		layout: { visibility: visibility(view[AREA_SWITCH[kind]]) }
 	};
 	const color = ['match', ['get', 'kind'], kind, look.color, look.color] as ExpressionSpecification;
@@ -438,7 +447,11 @@ function areaLayers(
  * The names of the areas, one layer per kind: a constant colour each, so all labels share one text
  * shader program (a colour per feature would need a second).
  */
-function areaLabelLayers(view: ViewSnapshot, textScale: number): LayerSpecification[] {
+function areaLabelLayers(
+	view: ViewSnapshot,
+	textScale: number,
+	hidden: readonly string[]
+): LayerSpecification[] {
 	const kinds = [
 		{ id: 'patrol-waters-label', kind: 'patrol-waters' },
 		{ id: 'regions-label', kind: 'recognised-region' }
@@ -452,7 +465,7 @@ function areaLabelLayers(view: ViewSnapshot, textScale: number): LayerSpecificat
 		id,
 		type: 'symbol',
 		source: 'areaLabels',
-		filter: ['==', ['get', 'kind'], kind] as FilterSpecification,
+		filter: areaFilter(kind as AreaKind, hidden),
 		layout: {
 			visibility: visibility(on && view.showLabels),
 			'text-field': ['get', `label_${view.lang}`],
@@ -582,7 +595,7 @@ export function buildLayers(
 	view: ViewSnapshot,
 	mode: StyleMode,
 	look: StoryLook,
-	{ lanes = NO_LANES, compact = false }: LayerOptions = {}
+	{ lanes = NO_LANES, compact = false, hiddenAreas = [] }: LayerOptions = {}
 ): LayerSpecification[] {
 	const textScale = compact ? COMPACT_TEXT : 1;
 	const active = isActive(view, mode);
@@ -602,8 +615,8 @@ export function buildLayers(
 				'fill-antialias': false
 			}
 		},
-		...areaLayers('patrol-waters', 'patrol-waters', view, active),
-		...areaLayers('regions', 'recognised-region', view, active),
+		...areaLayers('patrol-waters', 'patrol-waters', view, active, hiddenAreas),
+		...areaLayers('regions', 'recognised-region', view, active, hiddenAreas),
 		{
 			id: 'coastline',
 			type: 'line',
@@ -635,7 +648,7 @@ export function buildLayers(
 			layout: countryLabelLayout(view, textScale),
 			paint: { 'text-color': BASE.countryLabel, 'text-halo-color': BASE.halo, 'text-halo-width': 1.2 }
 		},
-		...areaLabelLayers(view, textScale),
+		...areaLabelLayers(view, textScale, hiddenAreas),
 		...flowLineLayers(mode, lanes),
 		...flowLabelLayers(view, mode, lanes, textScale),
 		{

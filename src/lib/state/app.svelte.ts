@@ -34,10 +34,10 @@ import {
 import { relationsOf, shownLevels, type Relations } from '$lib/story/relations';
 import type { StatefulSource, StyleData } from '$lib/map/sources';
 import type { LaneStyle } from '$lib/map/layers';
-import { flowFacts, passesCertaintyAndTime } from './visibility';
+import { flowFacts, isAreaShown, passesCertaintyAndTime } from './visibility';
 import { resolveSelection } from './selection';
 import { enterStep, focusOf, stepAt } from './steps';
-import { timelineMonths } from './timeline';
+import { timelineStops } from './timeline';
 import { ViewState } from './view.svelte';
 
 type AreaShapes = FeatureCollection<Polygon | MultiPolygon>;
@@ -98,19 +98,19 @@ export class AppState {
 		lineIndex(this.flowLines, this.relations)
 	);
 	private readonly laneFeatureIds: string[] = $derived(allLaneFeatures(this.relations));
-	/** The months the timeline steps through. */
-	readonly months: string[] = $derived(timelineMonths(this.story.flows));
+	/** The dates the timeline stops at. */
+	readonly stops: string[] = $derived(timelineStops([...this.story.flows, ...this.story.areas]));
 	/** Which map source holds each story id, for feature state. */
 	private readonly sourceOf: ReadonlyMap<string, StatefulSource> = $derived(sourceIndex(this.story));
 
 	/** Each flow's kind, certainty and start month, in story order: parsed once per story. */
 	private readonly facts = $derived(this.story.flows.map(flowFacts));
-	/** A primitive, so a change elsewhere in the view (a hover) stops here. */
-	private readonly monthIndex: number | null = $derived(this.view.snapshot.monthIndex);
+	/** How many claims the article does not date (shown only at "all dates"). */
+	readonly undatedCount: number = $derived(this.facts.filter((f) => f.start === null).length);
 	private readonly visibility = $derived({
 		kinds: this.view.kinds,
 		certainty: this.view.certainty,
-		monthIndex: this.monthIndex
+		until: this.view.until
 	});
 	/** Flows passing the certainty and time filters, whatever their kind: each checkbox's count. */
 	readonly candidates: Flow[] = $derived.by(() => {
@@ -121,6 +121,17 @@ export class AppState {
 	readonly visibleFlows: Flow[] = $derived(
 		this.candidates.filter((f) => this.visibility.kinds.includes(f.kind))
 	);
+	/** The areas switched off or not yet begun at the timeline's date: the map leaves them out. */
+	readonly hiddenAreas: string[] = $derived(
+		this.story.areas.filter((a) => !isAreaShown(a, this.view)).map((a) => a.id)
+	);
+	/** The kinds of area with something drawn now, in legend order (the legend keys these). */
+	readonly shownAreaLayers = $derived(
+		this.areaLayers.filter((l) =>
+			this.story.areas.some((a) => a.kind === l.kind && !this.hiddenAreas.includes(a.id))
+		)
+	);
+
 	/** What the selected id stands for, or null. */
 	readonly selection = $derived(resolveSelection(this.story, this.view.selectedId, this.relations));
 	/** The story step being read, or null. */

@@ -16,7 +16,7 @@ export type StepFields = Pick<
 	ViewFields,
 	| 'kinds'
 	| 'certainty'
-	| 'month'
+	| 'until'
 	| 'showPatrolWaters'
 	| 'showRegions'
 	| 'showBorders'
@@ -35,7 +35,7 @@ export function stepFields(step: Step | null): StepFields {
 	const fields: StepFields = {
 		kinds: step?.kinds ? FLOW_KINDS.filter((k) => step.kinds!.includes(k)) : [...DEFAULT_VIEW.kinds],
 		certainty: step?.certainty ?? DEFAULT_VIEW.certainty,
-		month: step?.month ?? DEFAULT_VIEW.month,
+		until: step?.until ?? DEFAULT_VIEW.until,
 		showPatrolWaters: DEFAULT_VIEW.showPatrolWaters,
 		showRegions: DEFAULT_VIEW.showRegions,
 		showBorders: DEFAULT_VIEW.showBorders,

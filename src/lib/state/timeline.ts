@@ -1,27 +1,38 @@
-import type { Flow } from '$lib/story';
-import { monthFromIndex, monthIndex, whenStartIndex } from '$lib/story/when';
+import type { Area, Flow } from '$lib/story';
+import { timeKey, whenStartKey } from '$lib/story/when';
 
-/** The slider never spans more than this many months, so every step means something. */
-export const MAX_TIMELINE_MONTHS = 9;
-
-/**
- * The months the timeline steps through: up to the newest dated flow, at most nine months back
- * (January to September 2023 for the built-in story). Flows that began earlier are shown from
- * the first step on, which matches the rule "everything that has started by then".
+/*
+ * The timeline's stops: the dates on which something the map draws begins (a flow, an area),
+ * each once, in time order; then "all dates", which adds what the article does not date. No
+ * empty months: the built-in story stops at February 2022, January 2023, 25 July, August,
+ * 6 September and 12 September 2023.
  */
-export function timelineMonths(flows: readonly Flow[]): string[] {
-	const starts = flows.map((f) => whenStartIndex(f.when)).filter((i) => i >= 0);
-	if (!starts.length) return [];
-	const last = Math.max(...starts);
-	const first = Math.max(Math.min(...starts), last - MAX_TIMELINE_MONTHS + 1);
-	return Array.from({ length: last - first + 1 }, (_, i) => monthFromIndex(first + i));
+
+/** The dates the timeline stops at, earliest first, as the story writes them (day or month). */
+export function timelineStops(items: readonly Pick<Flow | Area, 'when'>[]): string[] {
+	const byKey = new Map<string, string>();
+	for (const { when } of items) {
+		const key = whenStartKey(when);
+		// A day and its month are two stops (the day, then the month's end); one text per key.
+		if (key !== null && when.start !== undefined && !byKey.has(key)) byKey.set(key, when.start);
+	}
+	return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, date]) => date);
 }
 
-/** Position of a chosen month on the slider; no month (null) means the last step: everything. */
-export function timelineStep(months: readonly string[], month: string | null): number {
-	if (month === null) return months.length - 1;
-	const i = months.indexOf(month);
-	if (i >= 0) return i;
-	// A month outside the range (from a URL, say) snaps to the nearest end.
-	return months.length && monthIndex(month) < monthIndex(months[0]!) ? 0 : months.length - 1;
+/**
+ * Position of a chosen date on the slider: stops are 0..n-1 and "all dates" (null) is n. A date
+ * between stops (from a URL, say) goes to the last stop not after it, one before every stop to
+ * the first.
+ */
+export function timelineStep(stops: readonly string[], until: string | null): number {
+	if (until === null) return stops.length;
+	const exact = stops.indexOf(until);
+	if (exact >= 0) return exact;
+	const end = timeKey(until);
+	if (end === null) return stops.length;
+	let at = 0;
+	stops.forEach((stop, i) => {
+		if ((timeKey(stop) ?? '') <= end) at = i;
+	});
+	return at;
 }

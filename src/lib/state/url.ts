@@ -1,7 +1,7 @@
 import {
 	CERTAINTIES,
 	FLOW_KINDS,
-	isIsoMonth,
+	isTimelineDate,
 	LANGS,
 	type Certainty,
 	type FlowKind,
@@ -19,7 +19,8 @@ import {
  *   map=zoom/lat/lon[/bearing]        like OSM; bearing omitted when 0
  *   kinds=arms,food                   flow kinds shown; `none` or empty = all off
  *   cert=reported|claimed|possible
- *   month=YYYY-MM|all                 1990-01..2100-12; `all` = no month filter (null)
+ *   until=YYYY-MM-DD|YYYY-MM|all      the timeline's date, 1990..2100; `all` = no date (null);
+ *                                     read from the older `month=YYYY-MM` when `until` is absent
  *   layers=patrol,regions,borders,labels   basemap layers ON; `none` or empty = all off
  *   sel=<id>|<id>~<id>                a story id or a relation; `sel=` (empty) = nothing selected
  *
@@ -34,8 +35,8 @@ export interface UrlState {
 	/** Canonical order: FLOW_KINDS order, no duplicates. */
 	kinds?: FlowKind[];
 	certainty?: Certainty;
-	/** 'YYYY-MM', or null for "all months". */
-	month?: string | null;
+	/** 'YYYY-MM-DD' or 'YYYY-MM', or null for "all dates". */
+	until?: string | null;
 	layers?: { patrol: boolean; regions: boolean; borders: boolean; labels: boolean };
 	selected?: string | null;
 	/**
@@ -48,7 +49,7 @@ export interface UrlState {
 
 const LAYERS = ['patrol', 'regions', 'borders', 'labels'] as const;
 /** Order of keys in a written URL; fixed so equal states give equal strings. */
-const KEYS = ['lang', 'step', 'map', 'kinds', 'cert', 'month', 'layers', 'sel'] as const;
+const KEYS = ['lang', 'step', 'map', 'kinds', 'cert', 'until', 'layers', 'sel'] as const;
 type Key = (typeof KEYS)[number];
 
 /** A URL longer than this is not one the app wrote; reading it all would only cost time. */
@@ -67,9 +68,9 @@ const STEP_RE = /^[1-9]\d?$/;
 // ---------------------------------------------------------------------------------------------
 // Field helpers, shared by both directions so reading and writing cannot drift apart.
 
-function isMonth(s: string): boolean {
-	// ISO months compare correctly as strings.
-	return isIsoMonth(s) && s >= '1990-01' && s <= '2100-12';
+function isDate(s: string): boolean {
+	// ISO days and months compare correctly as strings.
+	return isTimelineDate(s) && s >= '1990-01' && s <= '2100-12-31';
 }
 
 /**
@@ -156,7 +157,7 @@ function writeFields(s: UrlState): Record<Key, string | undefined> {
 			s.certainty !== undefined && (CERTAINTIES as readonly string[]).includes(s.certainty)
 				? s.certainty
 				: undefined,
-		month: s.month === null ? 'all' : s.month !== undefined && isMonth(s.month) ? s.month : undefined,
+		until: s.until === null ? 'all' : s.until !== undefined && isDate(s.until) ? s.until : undefined,
 		layers: layers
 			? writeList(
 					LAYERS.filter((l) => layers[l] === true),
@@ -216,9 +217,10 @@ export function parseUrlState(
 		if (cert !== undefined && (CERTAINTIES as readonly string[]).includes(cert))
 			out.certainty = cert as Certainty;
 
-		const month = get('month');
-		if (month === 'all') out.month = null;
-		else if (month !== undefined && isMonth(month)) out.month = month;
+		// Links written before the timeline stopped at days said `month=`.
+		const until = get('until') ?? (params.get('month') || undefined);
+		if (until === 'all') out.until = null;
+		else if (until !== undefined && isDate(until)) out.until = until;
 
 		const layers = get('layers');
 		const on = layers !== undefined ? readList(layers, LAYERS) : undefined;
@@ -241,7 +243,7 @@ export function parseUrlState(
 
 /**
  * The query string for `state`, without the leading '?' ('' when there is nothing to say), keys
- * in the order lang, step, map, kinds, cert, month, layers, sel. No step (null) is never
+ * in the order lang, step, map, kinds, cert, until, layers, sel. No step (null) is never
  * written. Invalid fields are left out, so the result always parses back. With `defaults`, fields equal to their default are left out too
  * (compared in URL form, so kinds compare as sets); the camera is written whenever given.
  * Round trip: `parseUrlState(serializeUrlState(s))` equals s up to the camera rounding.

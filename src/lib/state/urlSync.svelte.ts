@@ -16,7 +16,7 @@ function snapshot(view: ViewState): UrlState {
 		step: view.step,
 		kinds: [...view.kinds],
 		certainty: view.certainty,
-		month: view.month,
+		until: view.until,
 		layers: layersOf(view),
 		selected: view.selectedId,
 		...(view.camera ? { camera: { ...view.camera, center: [...view.camera.center] } } : {})
@@ -33,7 +33,7 @@ function urlDefaults(fields: StepFields): UrlState {
 	return {
 		kinds: [...fields.kinds],
 		certainty: fields.certainty,
-		month: fields.month,
+		until: fields.until,
 		layers: layersOf(fields),
 		selected: fields.selectedId
 	};
@@ -47,7 +47,7 @@ function apply(view: ViewState, state: UrlState, defaultLang: ViewState['lang'],
 	view.step = step ? state.step! : null;
 	view.kinds = [...(state.kinds ?? base.kinds)];
 	view.certainty = state.certainty ?? base.certainty;
-	view.month = state.month === undefined ? base.month : state.month;
+	view.until = state.until === undefined ? base.until : state.until;
 	const layers = state.layers ?? layersOf(base);
 	view.showPatrolWaters = layers.patrol;
 	view.showRegions = layers.regions;

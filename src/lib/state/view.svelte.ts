@@ -1,5 +1,4 @@
 import { FLOW_KINDS, type Certainty, type FlowKind, type Lang } from '$lib/story';
-import { monthIndex } from '$lib/story/when';
 
 /** Camera position, kept so a URL can restore exactly the view. */
 export interface Camera {
@@ -15,8 +14,8 @@ export interface ViewFields {
 	step: number | null;
 	kinds: FlowKind[];
 	certainty: Certainty;
-	/** 'YYYY-MM' up to which flows are shown, or null for all. */
-	month: string | null;
+	/** The timeline's date ('YYYY-MM-DD' or 'YYYY-MM'): what had begun by then; null for all. */
+	until: string | null;
 	showPatrolWaters: boolean;
 	showRegions: boolean;
 	showBorders: boolean;
@@ -32,7 +31,7 @@ export const DEFAULT_VIEW: Readonly<ViewFields> = Object.freeze({
 	step: null,
 	kinds: [...FLOW_KINDS],
 	certainty: 'possible',
-	month: null,
+	until: null,
 	showPatrolWaters: true,
 	showRegions: true,
 	showBorders: true,
@@ -43,9 +42,9 @@ export const DEFAULT_VIEW: Readonly<ViewFields> = Object.freeze({
 });
 
 /**
- * The view as everything downstream reads it (style, legend, exports): plain, immutable, with
- * the month already turned into the index the map filters on. Hover is not part of it: it is
- * feature state on the live map and never exported, so a pointer move changes no snapshot.
+ * The view as everything downstream reads it (style, legend, exports): plain and immutable.
+ * Hover is not part of it: it is feature state on the live map and never exported, so a pointer
+ * move changes no snapshot.
  */
 export interface ViewSnapshot {
 	lang: Lang;
@@ -55,8 +54,8 @@ export interface ViewSnapshot {
 	kinds: readonly FlowKind[];
 	/** The least certain level still shown: 'reported' shows only reported flows, 'possible' shows all. */
 	certainty: Certainty;
-	/** Month index (see monthIndex in story/when) up to which flows are shown; null = no time filter. */
-	monthIndex: number | null;
+	/** The timeline's date: what had begun by then is shown; null = no time filter. */
+	until: string | null;
 	showPatrolWaters: boolean;
 	showRegions: boolean;
 	showBorders: boolean;
@@ -71,7 +70,7 @@ export function snapshotOf(v: Omit<ViewFields, 'camera' | 'hoveredId'>): ViewSna
 		step: v.step,
 		kinds: [...v.kinds],
 		certainty: v.certainty,
-		monthIndex: v.month ? monthIndex(v.month) : null,
+		until: v.until,
 		showPatrolWaters: v.showPatrolWaters,
 		showRegions: v.showRegions,
 		showBorders: v.showBorders,
@@ -89,7 +88,7 @@ export class ViewState implements ViewFields {
 	step = $state<number | null>(DEFAULT_VIEW.step);
 	kinds = $state<FlowKind[]>([...DEFAULT_VIEW.kinds]);
 	certainty = $state<Certainty>(DEFAULT_VIEW.certainty);
-	month = $state<string | null>(DEFAULT_VIEW.month);
+	until = $state<string | null>(DEFAULT_VIEW.until);
 	showPatrolWaters = $state(DEFAULT_VIEW.showPatrolWaters);
 	showRegions = $state(DEFAULT_VIEW.showRegions);
 	showBorders = $state(DEFAULT_VIEW.showBorders);

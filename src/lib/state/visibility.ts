@@ -1,6 +1,6 @@
-import type { Certainty, Flow, FlowKind } from '$lib/story';
+import type { Area, Certainty, Flow, FlowKind } from '$lib/story';
 import { CERTAINTIES } from '$lib/story';
-import { whenStartIndex } from '$lib/story/when';
+import { timeKey, whenStartKey } from '$lib/story/when';
 import type { ViewSnapshot } from './view.svelte';
 
 /*
@@ -13,14 +13,15 @@ import type { ViewSnapshot } from './view.svelte';
 export interface FlowVisibility {
 	kinds: readonly FlowKind[];
 	certainty: Certainty;
-	monthIndex: number | null;
+	/** The timeline's date ('YYYY-MM-DD' or 'YYYY-MM'): what had begun by then; null = all. */
+	until: string | null;
 }
 
-/** What the rule looks at: a flow's kind, certainty and start month index (-1: undated). */
+/** What the rule looks at: a flow's kind, certainty and start (a time key; null: undated). */
 export interface FlowFacts {
 	kind: FlowKind;
 	certainty: Certainty;
-	start: number;
+	start: string | null;
 }
 
 /** The rule itself, on a flow's facts (as the map's flow features carry them too). */
@@ -31,16 +32,25 @@ export function passesVisibility(f: FlowFacts, v: FlowVisibility): boolean {
 /** The rule without the kind: what each kind's checkbox would show (its count). */
 export function passesCertaintyAndTime(
 	f: Omit<FlowFacts, 'kind'>,
-	v: Pick<FlowVisibility, 'certainty' | 'monthIndex'>
+	v: Pick<FlowVisibility, 'certainty' | 'until'>
 ): boolean {
 	if (CERTAINTIES.indexOf(f.certainty) > CERTAINTIES.indexOf(v.certainty)) return false;
-	// Undated flows have start -1 and stay visible at every month.
-	return v.monthIndex === null || f.start <= v.monthIndex;
+	return passesTime(f.start, v.until);
+}
+
+/**
+ * The time part of the rule, for flows and areas alike: at a chosen date, what had begun by then
+ * (see story/when.ts); something undated only when no date is chosen.
+ */
+export function passesTime(start: string | null, until: string | null): boolean {
+	if (until === null) return true;
+	const end = timeKey(until);
+	return start !== null && end !== null && start <= end;
 }
 
 /** A flow's facts, read once per story rather than on every toggle. */
 export function flowFacts(flow: Flow): FlowFacts {
-	return { kind: flow.kind, certainty: flow.certainty, start: whenStartIndex(flow.when) };
+	return { kind: flow.kind, certainty: flow.certainty, start: whenStartKey(flow.when) };
 }
 
 /** Whether a flow is drawn. */
@@ -53,6 +63,14 @@ export const AREA_SWITCH = {
 	'patrol-waters': 'showPatrolWaters',
 	'recognised-region': 'showRegions'
 } as const;
+
+/** Whether an area is drawn: its kind switched on, and begun by the timeline's date. */
+export function isAreaShown(
+	area: Pick<Area, 'kind' | 'when'>,
+	view: Pick<ViewSnapshot, 'showPatrolWaters' | 'showRegions' | 'until'>
+): boolean {
+	return isAreaKindShown(area.kind, view) && passesTime(whenStartKey(area.when), view.until);
+}
 
 /** Whether an area of this kind is switched on. */
 export function isAreaKindShown(

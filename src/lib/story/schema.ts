@@ -266,9 +266,9 @@ const stepSchema = z.strictObject({
 	framePhone: bboxSchema.optional(),
 	kinds: wordList(FLOW_KINDS).optional(),
 	certainty: certaintySchema.optional(),
-	month: z
+	until: z
 		.string()
-		.refine((s) => isIsoMonth(s), 'must be a month YYYY-MM')
+		.refine((s) => isIsoDay(s) || isIsoMonth(s), 'must be a day YYYY-MM-DD or a month YYYY-MM')
 		.optional(),
 	areas: wordList(AREA_KINDS).optional(),
 	highlight: z

@@ -257,8 +257,8 @@ export interface Step {
 	kinds?: FlowKind[];
 	/** The least certain level shown; default 'possible' (all). */
 	certainty?: Certainty;
-	/** 'YYYY-MM': flows that have started by the end of this month; default all dates. */
-	month?: string;
+	/** The timeline's date ('YYYY-MM-DD' or 'YYYY-MM'): what had begun by then; default all dates. */
+	until?: string;
 	/** Kinds of area shown; default all. */
 	areas?: AreaKind[];
 	/** Ids the step is about (flows, relations `a~b`, places, areas, events): lit, the rest dimmed. */

@@ -2,74 +2,31 @@ import { isIsoDay, isIsoMonth, type Lang, type When } from './vocabulary';
 import { dateTimeFormat, LOCALES } from '../i18n/format';
 
 /*
- * Time helpers for the timeline. Months are 'YYYY-MM' strings (they sort and compare as text)
- * or month indexes (year * 12 + month - 1) where the map filter needs a number.
+ * Time on the timeline. A story's dates are days ('YYYY-MM-DD') or months ('YYYY-MM'); the
+ * timeline compares them by time key: text that sorts in time. A day is its own key; a month's key
+ * is its last possible day ('YYYY-MM-31'), so something dated only "August" counts as begun once
+ * August is over, never earlier than the article allows.
  *
- * The timeline rule (isActiveInMonth):
- *  - 'cumulative' (default, "up to and during" the chosen month): everything that has started by
- *    the end of that month stays visible, so the map shows how the relation built up. A flow in
- *    July 2023 is still drawn when the reader picks September 2023.
- *  - 'during': only what is going on in that month: dated spans that include it, and 'since'
- *    flows from their start on.
- *  - In both modes 'since' flows show from their start month on, and undated flows always
- *    show: the article does not place them in time, so hiding them would drop them silently.
+ * The rule (state/visibility.ts) is cumulative: at a chosen date the map shows everything that
+ * had begun by then, so it shows how the relation built up (a flow in July is still drawn in
+ * September), and 'since' flows show from their start on. Undated claims are not placed in time
+ * by the article: they show only when no date is chosen, never as if they had always been.
  */
 
-export const TIMELINE_MODES = ['cumulative', 'during'] as const;
-export type TimelineMode = (typeof TIMELINE_MODES)[number];
-
-/** 'YYYY-MM' -> year * 12 + month - 1. Throws RangeError on anything else. */
-export function monthIndex(month: string): number {
-	if (!isIsoMonth(month)) throw new RangeError(`not a month "${month}" (YYYY-MM)`);
-	return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+/** A day or a month as its time key; null for anything else. */
+export function timeKey(date: string): string | null {
+	if (isIsoDay(date)) return date;
+	return isIsoMonth(date) ? `${date}-31` : null;
 }
 
-/** Inverse of monthIndex. */
-export function monthFromIndex(index: number): string {
-	const year = Math.floor(index / 12);
-	const month = index - year * 12 + 1;
-	return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+/** Whether a value is a date the timeline can stop at: a day or a month. */
+export function isTimelineDate(date: string): boolean {
+	return timeKey(date) !== null;
 }
 
-function monthOf(date: string | undefined): string | null {
-	if (date === undefined) return null;
-	if (isIsoDay(date)) return date.slice(0, 7);
-	return isIsoMonth(date) ? date : null;
-}
-
-/** The month something starts in; null when undated. */
-export function whenStartMonth(w: When): string | null {
-	return w.precision === 'undated' ? null : monthOf(w.start);
-}
-
-/** The month something ends in; null when it is open-ended ('since') or undated. */
-export function whenEndMonth(w: When): string | null {
-	switch (w.precision) {
-		case 'day':
-		case 'month':
-			return monthOf(w.start);
-		case 'days':
-			return monthOf(w.end);
-		case 'since':
-		case 'undated':
-			return null;
-	}
-}
-
-/** Start as a month index for the map filter; -1 (before any real month) keeps undated flows visible. */
-export function whenStartIndex(w: When): number {
-	const start = whenStartMonth(w);
-	return start === null ? -1 : monthIndex(start);
-}
-
-/** Whether something belongs on the map at `month` ('YYYY-MM'); see the rule at the top. */
-export function isActiveInMonth(w: When, month: string, mode: TimelineMode = 'cumulative'): boolean {
-	const start = whenStartMonth(w);
-	if (start === null) return true;
-	if (month < start) return false;
-	if (mode === 'cumulative') return true;
-	const end = whenEndMonth(w);
-	return end === null || month <= end;
+/** When something begins, as a time key; null when undated. */
+export function whenStartKey(w: When): string | null {
+	return w.precision === 'undated' || w.start === undefined ? null : timeKey(w.start);
 }
 
 // ---------------------------------------------------------------------------------------------
