@@ -523,7 +523,7 @@ describe('SVG export', () => {
 		const svg = file.data.toString('utf8');
 		const headers = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 		expect(headers[0]).toBe(step.title.en);
-		expect(headers[1]).toBe(story.title.en);
+		expect(headers[1]!.startsWith(`${story.title.en} · `)).toBe(true);
 		expect(svg).toMatch(new RegExp(`font-weight="700"[^>]*>${step.title.en}<`));
 	}, 120_000);
 });

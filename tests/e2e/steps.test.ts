@@ -159,7 +159,14 @@ describe('story mode', () => {
 		await page.getByTestId('step-text').evaluate((el) => {
 			const at = (type: string, x: number) =>
 				el.dispatchEvent(
-					new PointerEvent(type, { bubbles: true, pointerType: 'touch', clientX: x, clientY: 600 })
+					new PointerEvent(type, {
+						bubbles: true,
+						pointerType: 'touch',
+						isPrimary: true,
+						pointerId: 7,
+						clientX: x,
+						clientY: 600
+					})
 				);
 			at('pointerdown', 300);
 			at('pointerup', 120);

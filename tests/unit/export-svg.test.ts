@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { relationsOf } from '../../src/lib/story/relations';
 import { exportLaneStyle } from '../../src/lib/map/featureStates';
-import { isAreaShown, isFlowVisible } from '../../src/lib/state/visibility';
+import { hasBegun, isFlowVisible } from '../../src/lib/state/visibility';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { renderSvg, arrowAnchors, svgPaint, type SvgInput } from '../../src/lib/export/svg';
 import { snapshotContent } from '../../src/lib/export/content';
@@ -118,7 +118,7 @@ function render(overrides: Partial<SvgInput> = {}, s: Story = story, v: ViewSnap
 		places: placeFeatures(s),
 		areas,
 		areaLabels: areaLabelFeatures(areas),
-		hiddenAreas: s.areas.filter((a) => !isAreaShown(a, v)).map((a) => a.id),
+		hiddenAreas: s.areas.filter((a) => !hasBegun(a, v.until)).map((a) => a.id),
 		options: { header: true, legend: true, credits: true },
 		content: snapshotContent(s, v, exportedAt),
 		...overrides

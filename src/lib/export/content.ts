@@ -65,11 +65,11 @@ export function snapshotContent(
 ): LayoutContent {
 	const t = strings(view.lang);
 	const legend = legendEntries(visibleFlows(story, view));
-	// A story step is exported under its own title, with the story's as the line beneath it.
+	// A story step is exported under its own title, the story's beneath it, then what is shown.
 	const step = stepAt(story, view.step);
 	return {
 		title: step ? step.title[view.lang] : story.title[view.lang],
-		subtitle: step ? story.title[view.lang] : snapshotSubtitle(view),
+		subtitle: step ? `${story.title[view.lang]} · ${snapshotSubtitle(view)}` : snapshotSubtitle(view),
 		legendKinds: legend.kinds.map(({ kind, count }) => ({
 			kind,
 			label: t.kinds[kind],

@@ -67,7 +67,7 @@ export interface SvgInput {
 	flows: FeatureCollection<LineString | Point>;
 	/** Which lane features are drawn, highlighted and dimmed (AppState.exportLanes), as in the PNG. */
 	lanes: LaneStyle;
-	/** Areas left out (AppState.hiddenAreas), as in the PNG. */
+	/** Areas not begun at the timeline's date (AppState.hiddenAreas), left out as in the PNG. */
 	hiddenAreas: readonly string[];
 	/** placeFeatures(story) */
 	places: FeatureCollection<Point>;

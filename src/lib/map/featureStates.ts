@@ -13,7 +13,7 @@ import { labelFeatureId, relationLabelIds } from './flowLabels';
 
 /*
  * The live map's feature state, in parts that change for different reasons: which lane features
- * are switched off (kind, certainty, month: O(flows), on a toggle), which step back behind a
+ * are switched off (kind, certainty, date: O(flows), on a toggle), which step back behind a
  * selection, and which features are hovered or selected (a handful, on every pointer move). MapView sends only the difference
  * from what it sent last, so a hover touches two features and no tile is laid out again.
  */

@@ -24,7 +24,7 @@ import type { AreaKind } from '$lib/story';
 
 /**
  * How a style shows which lanes are on and which feature is highlighted.
- * - 'live': the reader's map. Which lanes show (kind, certainty, month), which are highlighted and
+ * - 'live': the reader's map. Which lanes show (kind, certainty, date), which are highlighted and
  *   which step back are feature state, so a toggle or a hover repaints without re-laying out a
  *   single tile. Hidden lanes keep their geometry; MapView leaves them out of hit-testing.
  * - 'export': a one-off map (PNG, SVG). The same three sets as literal ids (`LaneStyle`), so the
@@ -46,7 +46,7 @@ export interface LayerOptions {
 	lanes?: LaneStyle;
 	/** A phone's map: every name a little smaller, so the story's names all fit its first view. */
 	compact?: boolean;
-	/** Areas left out (AppState.hiddenAreas: switched off, or not begun at the timeline's date). */
+	/** Areas left out: not begun at the timeline's date (AppState.hiddenAreas). */
 	hiddenAreas?: readonly string[];
 }
 
@@ -80,8 +80,8 @@ const DEFAULT_SNAPSHOT = snapshotOf(DEFAULT_VIEW);
 
 /**
  * The view as the live map's layers read it: the language and the basemap switches. Kinds,
- * certainty, month and selection are feature state there, so a caller that passes only these
- * fields is not even re-run, let alone diffed, when a toggle or a month step changes the rest.
+ * certainty, date and selection are feature state there, so a caller that passes only these
+ * fields is not even re-run, let alone diffed, when a toggle or a timeline step changes the rest.
  */
 export function liveLayerView(
 	v: Pick<ViewSnapshot, 'lang' | 'showPatrolWaters' | 'showRegions' | 'showBorders' | 'showLabels'>

@@ -34,7 +34,8 @@ import {
 import { relationsOf, shownLevels, type Relations } from '$lib/story/relations';
 import type { StatefulSource, StyleData } from '$lib/map/sources';
 import type { LaneStyle } from '$lib/map/layers';
-import { flowFacts, isAreaShown, passesCertaintyAndTime } from './visibility';
+import { flowFacts, hasBegun, isAreaShown, passesCertaintyAndTime } from './visibility';
+import { whenStartKey } from '$lib/story/when';
 import { resolveSelection } from './selection';
 import { enterStep, focusOf, stepAt } from './steps';
 import { timelineStops } from './timeline';
@@ -103,10 +104,13 @@ export class AppState {
 	/** Which map source holds each story id, for feature state. */
 	private readonly sourceOf: ReadonlyMap<string, StatefulSource> = $derived(sourceIndex(this.story));
 
-	/** Each flow's kind, certainty and start month, in story order: parsed once per story. */
+	/** Each flow's kind, certainty and start (a time key), in story order: parsed once per story. */
 	private readonly facts = $derived(this.story.flows.map(flowFacts));
-	/** How many claims the article does not date (shown only at "all dates"). */
-	readonly undatedCount: number = $derived(this.facts.filter((f) => f.start === null).length);
+	/** How many claims (flows and areas) the article does not date: shown only at "all dates". */
+	readonly undatedCount: number = $derived(
+		this.facts.filter((f) => f.start === null).length +
+			this.story.areas.filter((a) => whenStartKey(a.when) === null).length
+	);
 	private readonly visibility = $derived({
 		kinds: this.view.kinds,
 		certainty: this.view.certainty,
@@ -121,14 +125,17 @@ export class AppState {
 	readonly visibleFlows: Flow[] = $derived(
 		this.candidates.filter((f) => this.visibility.kinds.includes(f.kind))
 	);
-	/** The areas switched off or not yet begun at the timeline's date: the map leaves them out. */
+	/**
+	 * The areas not begun at the timeline's date: the map's area layers leave them out by filter
+	 * (their kind's switch is the layers' visibility, so a checkbox changes no filter).
+	 */
 	readonly hiddenAreas: string[] = $derived(
-		this.story.areas.filter((a) => !isAreaShown(a, this.view)).map((a) => a.id)
+		this.story.areas.filter((a) => !hasBegun(a, this.view.until)).map((a) => a.id)
 	);
 	/** The kinds of area with something drawn now, in legend order (the legend keys these). */
 	readonly shownAreaLayers = $derived(
 		this.areaLayers.filter((l) =>
-			this.story.areas.some((a) => a.kind === l.kind && !this.hiddenAreas.includes(a.id))
+			this.story.areas.some((a) => a.kind === l.kind && isAreaShown(a, this.view))
 		)
 	);
 
@@ -183,7 +190,8 @@ export class AppState {
 	 */
 	setStory(next: Story): void {
 		this.story = next;
-		if (this.view.step !== null && !stepAt(next, this.view.step)) enterStep(this.view, next, null);
+		// The step is entered again in the new story: its view is the new story's step's, if any.
+		if (this.view.step !== null) enterStep(this.view, next, this.view.step);
 		if (this.view.selectedId && !resolveSelection(next, this.view.selectedId, relationsOf(next.flows)))
 			this.view.selectedId = null;
 		this.publishStory();

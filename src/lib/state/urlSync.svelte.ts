@@ -69,12 +69,13 @@ export interface UrlConnection {
 /**
  * Keeps the URL and the view state in step. Loading a URL restores the view; every change is
  * written back by the history policy above. `onCamera` is told when back/forward asks for
- * another camera (the page moves the map; the camera is never an effect).
+ * another camera, or null for an entry without one (the page then frames its step or the
+ * opening frame); the page moves the map, the camera is never an effect.
  */
 export function connectUrl(
 	view: ViewState,
 	story: () => Story,
-	onCamera: (camera: Camera) => void,
+	onCamera: (camera: Camera | null) => void,
 	win: Window = window
 ): UrlConnection {
 	// Read on every parse: the reader may have opened another story since.
@@ -112,7 +113,7 @@ export function connectUrl(
 		const state = read();
 		apply(view, state, defaultLang, story());
 		written = { choices: choicesOf(snapshot(view)), query: win.location.search.replace(/^\?/, '') };
-		if (state.camera) onCamera(state.camera);
+		onCamera(state.camera ?? null);
 	};
 	win.addEventListener('popstate', onPop);
 

@@ -69,7 +69,12 @@ export function isAreaShown(
 	area: Pick<Area, 'kind' | 'when'>,
 	view: Pick<ViewSnapshot, 'showPatrolWaters' | 'showRegions' | 'until'>
 ): boolean {
-	return isAreaKindShown(area.kind, view) && passesTime(whenStartKey(area.when), view.until);
+	return isAreaKindShown(area.kind, view) && hasBegun(area, view.until);
+}
+
+/** The time half of the area rule: whether an area had begun by the timeline's date. */
+export function hasBegun(item: Pick<Area, 'when'>, until: string | null): boolean {
+	return passesTime(whenStartKey(item.when), until);
 }
 
 /** Whether an area of this kind is switched on. */
