@@ -8,6 +8,7 @@ import { story } from '../../src/lib/story';
 import { KIND_COLORS } from '../../src/lib/map/theme';
 import { timelineStops } from '../../src/lib/state/timeline';
 import { xmlWellFormednessErrors } from '../../src/lib/export/xml';
+import { pngTexts } from '../../src/lib/export/pngText';
 import { CSV_BOM, CSV_COLUMNS, exportGeoJsonSchema } from '../../src/lib/export/data';
 import { exportFilename } from '../../src/lib/export/filename';
 import { presetPixelRatio } from '../../src/lib/export/presets';
@@ -69,6 +70,8 @@ interface Choice {
 	header?: boolean;
 	legend?: boolean;
 	credits?: boolean;
+	/** Print the export date on the picture (off by default: it is in the file's metadata). */
+	date?: boolean;
 	openName?: string;
 	downloadName?: string;
 }
@@ -79,7 +82,7 @@ async function exportFile(page: Page, choice: Choice): Promise<{ name: string; d
 	const dialog = dialogOf(page);
 	await dialog.locator(`input[name="export-format"][value="${choice.format}"]`).check();
 	if (choice.preset) await dialog.locator('#export-size').selectOption(choice.preset);
-	for (const part of ['header', 'legend', 'credits'] as const) {
+	for (const part of ['header', 'legend', 'credits', 'date'] as const) {
 		const on = choice[part];
 		if (on !== undefined) await dialog.locator(`input[name="export-${part}"]`).setChecked(on);
 	}
@@ -507,6 +510,31 @@ describe('SVG export', () => {
 		expect(log.foreignRequests).toEqual([]);
 	}, 120_000);
 
+	it('puts the export date into the metadata of PNG and SVG, and onto the picture only when asked', async () => {
+		const { page } = await site.open();
+		await settled(page);
+		const before = Date.now();
+		const png = await exportFile(page, { format: 'png', preset: 'full-hd', credits: true });
+		const texts = pngTexts(new Uint8Array(png.data));
+		expect(texts.Title).toBe(story.title.de);
+		expect(texts.Source).toContain('ZDFheute');
+		const created = Date.parse(texts['Creation Time']!);
+		// RFC 1123 keeps whole seconds.
+		expect(created).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+		expect(created).toBeLessThanOrEqual(Date.now());
+		// The file still decodes: the chunks are well-formed.
+		expect(PNG.sync.read(png.data).width).toBe(1920);
+
+		const svg = (await exportFile(page, { format: 'svg', credits: true })).data.toString('utf8');
+		const date = /<dc:date>([^<]+)<\/dc:date>/.exec(svg)?.[1];
+		expect(Date.parse(date!)).toBeGreaterThanOrEqual(before - 1000);
+		expect(svg).not.toContain('Exportiert am');
+		const dated = (await exportFile(page, { format: 'svg', credits: true, date: true })).data.toString(
+			'utf8'
+		);
+		expect(dated).toContain('Exportiert am');
+	}, 180_000);
+
 	it("heads an exported story step with the step's title, the story's beneath it", async () => {
 		const { page } = await site.open({ path: '?step=3&lang=en', locale: 'en-US' });
 		await settled(page);
@@ -631,7 +659,7 @@ describe('export dialog', () => {
 		for (const name of ['PNG (Bild)', 'SVG (Vektorgrafik)', 'GeoJSON (Geodaten)', 'CSV (Tabelle)'])
 			await expect(dialog.getByRole('radio', { name }).count()).resolves.toBe(1);
 		await expect(dialog.getByRole('combobox', { name: 'Größe' }).count()).resolves.toBe(1);
-		for (const name of ['Titel und Filter', 'Legende', 'Quellen und Datum'])
+		for (const name of ['Titel und Filter', 'Legende', 'Quellen', 'Exportdatum aufdrucken'])
 			await expect(dialog.getByRole('checkbox', { name }).count()).resolves.toBe(1);
 		await expect(dialog.getByRole('img', { name: /Vorschau/ }).count()).resolves.toBe(1);
 		// No serious accessibility findings in the open dialog (axe-core, as tests/e2e/a11y does).

@@ -42,18 +42,23 @@ const inside = (r: Rect, l: ExportLayout) =>
 	r.x >= 0 && r.y >= 0 && r.x + r.width <= l.width + 1e-6 && r.y + r.height <= l.height + 1e-6;
 
 describe('export content', () => {
-	it('says what the image shows: time window, certainty and kind filters, sources and date', () => {
+	it('says what the image shows: time window, certainty and kind filters, sources; the date only in metadata', () => {
 		expect(content.title).toBe('Nordkorea und Russland rücken zusammen');
 		expect(content.subtitle).toBe('Stand: bis Juli 2023 · nur berichtet und behauptet · 5 von 8 Arten');
 		expect(content.credits).toEqual([
-			'Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth (gemeinfrei)',
-			'Exportiert am 26.11.2026'
+			'Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth (gemeinfrei)'
 		]);
+		expect(content.metadata).toEqual({
+			title: content.title,
+			description: content.subtitle,
+			source: content.credits[0],
+			created: exportedAt.toISOString()
+		});
 		const en = snapshotContent(
 			story,
 			{ ...view, lang: 'en', kinds: [...FLOW_KINDS], until: null, certainty: 'possible' },
 			exportedAt,
-			{ timeZone: 'UTC' }
+			{ timeZone: 'UTC', printDate: true }
 		);
 		expect(en.subtitle).toBe(
 			'As of: all dates, undated included · reported, claimed and possible · all kinds'

@@ -171,7 +171,14 @@ describe('renderSvg', () => {
 		])
 			expect(svg, forbidden).not.toContain(forbidden);
 		// The only URL is the SVG namespace.
-		expect(svg.match(/https?:\/\/[^"\s]*/g)).toEqual(['http://www.w3.org/2000/svg']);
+		// The only URLs are namespace names (never fetched): SVG, and RDF and Dublin Core for the metadata.
+		const namespaces = [...svg.matchAll(/ xmlns(?::\w+)?="([^"]*)"/g)].map((m) => m[1]);
+		expect(namespaces).toEqual([
+			'http://www.w3.org/2000/svg',
+			'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+			'http://purl.org/dc/elements/1.1/'
+		]);
+		expect(svg.replace(/ xmlns(?::\w+)?="[^"]*"/g, '').match(/https?:\/\//g)).toBeNull();
 	});
 
 	it('clips the map to the map rect, between header and footer', () => {

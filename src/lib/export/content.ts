@@ -42,18 +42,20 @@ export function snapshotSubtitle(view: ViewSnapshot): string {
 	return `${t.asOf}: ${time} · ${t.certaintyScope[view.certainty]} · ${kinds}`;
 }
 
-/** "Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth" and the export date. */
+/**
+ * "Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth", and the
+ * export date only when asked for: a desk publishes the picture, and a date printed on it is
+ * the day it was exported, not the story's. The date is always in the file's metadata.
+ */
 export function snapshotCredits(
 	story: Story,
 	lang: ViewSnapshot['lang'],
 	exportedAt: Date,
-	timeZone?: string
+	options: { timeZone?: string; printDate?: boolean } = {}
 ): string[] {
 	const t = exportStrings(lang).snapshot;
-	return [
-		creditLine(story, lang),
-		fillTemplate(t.exportedOn, { date: formatExportDate(exportedAt, lang, timeZone) })
-	];
+	const date = fillTemplate(t.exportedOn, { date: formatExportDate(exportedAt, lang, options.timeZone) });
+	return [creditLine(story, lang), ...(options.printDate ? [date] : [])];
 }
 
 /** Everything the header, legend and credits of an export say. */
@@ -61,15 +63,17 @@ export function snapshotContent(
 	story: Story,
 	view: ViewSnapshot,
 	exportedAt: Date,
-	options: { timeZone?: string } = {}
+	options: { timeZone?: string; printDate?: boolean } = {}
 ): LayoutContent {
 	const t = strings(view.lang);
 	const legend = legendEntries(visibleFlows(story, view));
 	// A story step is exported under its own title, the story's beneath it, then what is shown.
 	const step = stepAt(story, view.step);
+	const title = step ? step.title[view.lang] : story.title[view.lang];
+	const subtitle = step ? `${story.title[view.lang]} · ${snapshotSubtitle(view)}` : snapshotSubtitle(view);
 	return {
-		title: step ? step.title[view.lang] : story.title[view.lang],
-		subtitle: step ? `${story.title[view.lang]} · ${snapshotSubtitle(view)}` : snapshotSubtitle(view),
+		title,
+		subtitle,
 		legendKinds: legend.kinds.map(({ kind, count }) => ({
 			kind,
 			label: t.kinds[kind],
@@ -84,6 +88,12 @@ export function snapshotContent(
 			count
 		})),
 		legendEmpty: t.legendEmpty,
-		credits: snapshotCredits(story, view.lang, exportedAt, options.timeZone)
+		credits: snapshotCredits(story, view.lang, exportedAt, options),
+		metadata: {
+			title,
+			description: subtitle,
+			source: creditLine(story, view.lang),
+			created: exportedAt.toISOString()
+		}
 	};
 }

@@ -55,8 +55,19 @@ export interface LayoutContent {
 	legendCertainties: readonly LegendCertaintyEntry[];
 	/** Shown when the legend has no entries (nothing visible). */
 	legendEmpty: string;
-	/** One entry per line (each may wrap): sources and attribution, export date. */
+	/** One entry per line (each may wrap): sources and attribution, the export date if asked for. */
 	credits: readonly string[];
+	/** What the file says about itself, not on the picture: PNG text chunks, SVG metadata. */
+	metadata: ExportMetadata;
+}
+
+export interface ExportMetadata {
+	title: string;
+	description: string;
+	/** The credit line: whose article, whose map data. */
+	source: string;
+	/** When the file was made, ISO 8601 in UTC. */
+	created: string;
 }
 
 export const LAYOUT_COLORS = {

@@ -1,3 +1,4 @@
+import { withPngText } from './pngText';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '$lib/story';
 import { exportStrings } from '$lib/i18n/exportStrings';
@@ -489,5 +490,14 @@ async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promi
 	const blob = await new Promise<Blob | null>((resolve) => output.toBlob(resolve, 'image/png'));
 	throwIfAborted(signal);
 	if (!blob) throw fail('encode');
-	return blob;
+	const { title, description, source, created } = request.content.metadata;
+	const png = withPngText(new Uint8Array(await blob.arrayBuffer()), {
+		Title: title,
+		Description: description,
+		Source: source,
+		// The PNG specification's form for this keyword (RFC 1123).
+		'Creation Time': new Date(created).toUTCString(),
+		Software: 'nk-russia-map'
+	});
+	return new Blob([png as BlobPart], { type: 'image/png' });
 }

@@ -31,6 +31,7 @@ import {
 	approximateMeasure,
 	layoutExport,
 	type ExportLayout,
+	type ExportMetadata,
 	type LayoutContent,
 	type LayoutOptions,
 	type Measure,
@@ -663,6 +664,7 @@ export function renderSvg(input: SvgInput): string {
 		},
 		el('title', {}, input.content.title),
 		el('desc', {}, input.content.subtitle),
+		metadataEl(input.content.metadata),
 		el(
 			'defs',
 			{},
@@ -876,6 +878,29 @@ function arrowPath([x, y]: ScreenPoint, angle: number, scale: number): string {
 
 // ---------------------------------------------------------------------------------------------
 // Header, legend, credits
+
+/** What the file says about itself, in Dublin Core (read by Inkscape's document properties). */
+function metadataEl(m: ExportMetadata): Xml {
+	return el(
+		'metadata',
+		{},
+		el(
+			'rdf:RDF',
+			{
+				'xmlns:rdf': 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+				'xmlns:dc': 'http://purl.org/dc/elements/1.1/'
+			},
+			el(
+				'rdf:Description',
+				{},
+				el('dc:title', {}, m.title),
+				el('dc:description', {}, m.description),
+				el('dc:source', {}, m.source),
+				el('dc:date', {}, m.created)
+			)
+		)
+	);
+}
 
 function textLineEl(line: TextLine): Xml {
 	return el(

@@ -55,7 +55,9 @@ const de = {
 		include: 'Im Bild',
 		includeHeader: 'Titel und Filter',
 		includeLegend: 'Legende',
-		includeCredits: 'Quellen und Datum',
+		includeCredits: 'Quellen',
+		/** The date always goes into the file's metadata; this prints it on the picture too. */
+		includeDate: 'Exportdatum aufdrucken',
 		preview: 'Vorschau des Bildaufbaus',
 		previewLabel:
 			'Vorschau: {width} × {height} px, Karte {mapWidth} × {mapHeight} px; gestrichelt der Ausschnitt des Bildschirms',
@@ -139,7 +141,8 @@ const en: ExportStrings = {
 		include: 'In the image',
 		includeHeader: 'Title and filters',
 		includeLegend: 'Legend',
-		includeCredits: 'Sources and date',
+		includeCredits: 'Sources',
+		includeDate: 'Print the export date',
 		preview: 'Preview of the layout',
 		previewLabel:
 			'Preview: {width} × {height} px, map {mapWidth} × {mapHeight} px; dashed: the extent on screen',
