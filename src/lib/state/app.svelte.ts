@@ -34,7 +34,7 @@ import {
 import { relationsOf, shownLevels, type Relations } from '$lib/story/relations';
 import type { StatefulSource, StyleData } from '$lib/map/sources';
 import type { LaneStyle } from '$lib/map/layers';
-import { flowFacts, hasBegun, isAreaShown, passesCertaintyAndTime } from './visibility';
+import { certaintyAndTimeFilter, flowFacts, hasBegun, isAreaShown } from './visibility';
 import { whenStartKey } from '$lib/story/when';
 import { resolveSelection } from './selection';
 import { enterStep, focusOf, stepAt } from './steps';
@@ -118,8 +118,8 @@ export class AppState {
 	});
 	/** Flows passing the certainty and time filters, whatever their kind: each checkbox's count. */
 	readonly candidates: Flow[] = $derived.by(() => {
-		const v = this.visibility;
-		return this.story.flows.filter((_, i) => passesCertaintyAndTime(this.facts[i]!, v));
+		const keep = certaintyAndTimeFilter(this.visibility);
+		return this.story.flows.filter((_, i) => keep(this.facts[i]!));
 	});
 	/** The flows drawn now: what the legend, the list and the exports show. */
 	readonly visibleFlows: Flow[] = $derived(

@@ -34,8 +34,25 @@ export function passesCertaintyAndTime(
 	f: Omit<FlowFacts, 'kind'>,
 	v: Pick<FlowVisibility, 'certainty' | 'until'>
 ): boolean {
-	if (CERTAINTIES.indexOf(f.certainty) > CERTAINTIES.indexOf(v.certainty)) return false;
-	return passesTime(f.start, v.until);
+	return certaintyAndTimeFilter(v)(f);
+}
+
+/**
+ * The same rule for one view, with what depends only on the view (the certainty's rank, the
+ * date's time key) worked out once: a story's flows are filtered by it on every change.
+ */
+export function certaintyAndTimeFilter(
+	v: Pick<FlowVisibility, 'certainty' | 'until'>
+): (f: Omit<FlowFacts, 'kind'>) => boolean {
+	const rank = CERTAINTIES.indexOf(v.certainty);
+	const end = v.until === null ? null : timeKey(v.until);
+	return (f) => CERTAINTIES.indexOf(f.certainty) <= rank && begunBy(f.start, v.until, end);
+}
+
+/** Whether something starting at `start` (a time key) shows at `until`, whose key is `end`. */
+function begunBy(start: string | null, until: string | null, end: string | null): boolean {
+	// Undated: only when no date is chosen (see story/when.ts).
+	return until === null || (start !== null && end !== null && start <= end);
 }
 
 /**
@@ -43,9 +60,7 @@ export function passesCertaintyAndTime(
  * (see story/when.ts); something undated only when no date is chosen.
  */
 export function passesTime(start: string | null, until: string | null): boolean {
-	if (until === null) return true;
-	const end = timeKey(until);
-	return start !== null && end !== null && start <= end;
+	return begunBy(start, until, until === null ? null : timeKey(until));
 }
 
 /** A flow's facts, read once per story rather than on every toggle. */
