@@ -12,6 +12,9 @@ import { pngTexts } from '../../src/lib/export/pngText';
 import { CSV_BOM, CSV_COLUMNS, exportGeoJsonSchema } from '../../src/lib/export/data';
 import { exportFilename } from '../../src/lib/export/filename';
 import { presetPixelRatio } from '../../src/lib/export/presets';
+import { fitBounds } from '../../src/lib/export/framing';
+import { makeProjector } from '../../src/lib/export/projection';
+import { presentationOf } from '../../src/lib/story';
 import { startSite, type Site } from '../support/site';
 import { settled, type MapWindow } from '../support/map';
 
@@ -72,6 +75,8 @@ interface Choice {
 	credits?: boolean;
 	/** Print the export date on the picture (off by default: it is in the file's metadata). */
 	date?: boolean;
+	/** What the map shows: the story's frame (the default while the map is not moved) or the screen. */
+	framing?: 'story' | 'screen';
 	openName?: string;
 	downloadName?: string;
 }
@@ -82,6 +87,7 @@ async function exportFile(page: Page, choice: Choice): Promise<{ name: string; d
 	const dialog = dialogOf(page);
 	await dialog.locator(`input[name="export-format"][value="${choice.format}"]`).check();
 	if (choice.preset) await dialog.locator('#export-size').selectOption(choice.preset);
+	if (choice.framing) await dialog.locator(`input[name="export-framing"][value="${choice.framing}"]`).check();
 	for (const part of ['header', 'legend', 'credits', 'date'] as const) {
 		const on = choice[part];
 		if (on !== undefined) await dialog.locator(`input[name="export-${part}"]`).setChecked(on);
@@ -221,7 +227,12 @@ describe('PNG export', () => {
 		const capitals = Object.entries(await livePlaces(page)).filter(([id]) => CAPITALS.includes(id));
 		expect(capitals.length).toBe(2);
 		for (const [preset, width, height] of presets) {
-			const file = await exportFile(page, { format: 'png', preset });
+			const file = await exportFile(page, {
+				format: 'png',
+				preset,
+				// "Current view" sizes are the screen by definition; the others are told to be.
+				...(preset.startsWith('view-') ? {} : { framing: 'screen' as const })
+			});
 			if (preset === 'full-hd' || preset === 'a4-landscape-300dpi')
 				console.log(`PNG export ${preset} ${width}x${height}: ${(file.ms / 1000).toFixed(1)} s`);
 			expect(file.name).toBe(
@@ -268,6 +279,52 @@ describe('PNG export', () => {
 		expect(after).toEqual(before);
 		expect(log.errors).toEqual([]);
 		expect(log.foreignRequests).toEqual([]);
+	}, 300_000);
+
+	it("frames fixed sizes to the story: the story's frame fills the map rect, whatever the screen", async () => {
+		const { page, log } = await site.open();
+		await settled(page);
+		await openDialog(page);
+		await dialogOf(page).locator('#export-size').selectOption('full-hd');
+		// The map has not been moved, so the story's frame is the default.
+		await expect(
+			dialogOf(page).locator('input[name="export-framing"][value="story"]').isChecked()
+		).resolves.toBe(true);
+		const frame = presentationOf(story).frame;
+		for (const [preset, width, height] of [
+			['full-hd', 1920, 1080],
+			['square', 1080, 1080]
+		] as const) {
+			const png = PNG.sync.read((await exportFile(page, { format: 'png', preset })).data);
+			expect([png.width, png.height]).toEqual([width, height]);
+			const { headerBottom, footerTop } = bands(png);
+			const mapRect = { width, height: footerTop - headerBottom };
+			const pr = presetPixelRatio(width);
+			const camera = fitBounds(frame, mapRect, pr);
+			const project = makeProjector({ ...camera, width: width / pr, height: mapRect.height / pr });
+			for (const id of CAPITALS) {
+				const [x, y] = project(story.places.find((p) => p.id === id)!.coord);
+				const [ex, ey] = [x * pr, headerBottom + y * pr];
+				expect(dotAt(png, ex, ey), `${preset}: ${id} at ${ex.toFixed(1)}, ${ey.toFixed(1)}`).toBe(true);
+			}
+			// The frame's west and east edges (113°E, 138°E) lie within the image: Korea and the
+			// Far East fill it, not a continent.
+			const [west] = project([frame[0][0], 40]);
+			const [east] = project([frame[1][0], 40]);
+			expect(west * pr).toBeGreaterThanOrEqual(0);
+			expect(east * pr).toBeLessThanOrEqual(width);
+			expect((east - west) * pr).toBeGreaterThan(Math.min(width, mapRect.height * 0.9) * 0.5);
+		}
+		// Once the reader has moved the map, what they look at is what they mean.
+		await closeDialog(page);
+		await page.evaluate(() => (window as unknown as MapWindow).__map.panBy([120, 0], { animate: false }));
+		await page.waitForFunction(() => new URL(location.href).searchParams.has('map'));
+		await openDialog(page);
+		await dialogOf(page).locator('#export-size').selectOption('full-hd');
+		await expect(
+			dialogOf(page).locator('input[name="export-framing"][value="screen"]').isChecked()
+		).resolves.toBe(true);
+		expect(log.errors).toEqual([]);
 	}, 300_000);
 
 	it('shows what the map shows: a kind switched off is absent; without header and legend the map fills the image', async () => {

@@ -15,7 +15,7 @@ import {
 	type Measure,
 	type TextLine
 } from './layout';
-import type { ExportCamera } from './projection';
+import { exportCamera, type ExportFraming } from './framing';
 import { DEFAULT_MAX_CANVAS_AREA, DEFAULT_MAX_CANVAS_SIDE, type SizeLimits } from './presets';
 
 /**
@@ -26,38 +26,7 @@ import { DEFAULT_MAX_CANVAS_AREA, DEFAULT_MAX_CANVAS_SIDE, type SizeLimits } fro
  */
 
 // ---------------------------------------------------------------------------------------------
-// Framing (pure)
-
-/** The live map's camera and its size in CSS pixels. */
-export interface LiveView extends ExportCamera {
-	width: number;
-	height: number;
-}
-
-/**
- * The camera that frames the live view in an export's map rect.
- *
- * Rule: keep the live map's centre and bearing, and choose the zoom so that the live view's
- * rectangle (its width × height in CSS px, turned with the map) just fits inside the export's map
- * rect measured in CSS px (output px / pixelRatio): zoom' = zoom + log2(min(wRatio, hRatio)).
- * Everything the reader saw is in the export; a map rect of another shape shows more around it
- * on the longer side, never less. With the same shape (current view 1x/2x/3x without header and
- * footer) the ratio is exactly 1 and the export is the screen, pixel for pixel.
- *
- * The SVG export uses the same camera, so PNG and SVG frame the same extent.
- */
-export function frameCamera(
-	live: LiveView,
-	mapRect: { width: number; height: number },
-	pixelRatio: number
-): ExportCamera {
-	const fit = Math.min(
-		mapRect.width / pixelRatio / Math.max(1, live.width),
-		mapRect.height / pixelRatio / Math.max(1, live.height)
-	);
-	const zoom = fit > 0 && Number.isFinite(fit) ? live.zoom + Math.log2(fit) : live.zoom;
-	return { center: [live.center[0], live.center[1]], zoom, bearing: live.bearing };
-}
+// Sizes (pure)
 
 /**
  * The offscreen map's size. MapLibre sizes its canvas round(pixelRatio × floor(CSS size)), so a
@@ -305,8 +274,8 @@ export interface PngRequest {
 	pixelRatio: number;
 	/** The style at the moment of clicking (a snapshot: later changes do not reach the export). */
 	style: StyleSpecification;
-	/** The live map's camera and CSS size at the moment of clicking. */
-	live: LiveView;
+	/** What the map shows (framing.ts), read at the moment of clicking. */
+	framing: ExportFraming;
 	options: LayoutOptions;
 	content: LayoutContent;
 	limits: SizeLimits;
@@ -370,7 +339,7 @@ async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promi
 	const maplibre = await loadMapLibre();
 	throwIfAborted(signal);
 	const size = offscreenSize(mapRect, pixelRatio);
-	const camera = frameCamera(request.live, mapRect, pixelRatio);
+	const camera = exportCamera(request.framing, mapRect, pixelRatio);
 	const side = maxWebglSide(request.limits);
 
 	const container = document.createElement('div');
