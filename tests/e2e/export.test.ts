@@ -12,6 +12,7 @@ import { pngTexts } from '../../src/lib/export/pngText';
 import { CSV_BOM, CSV_COLUMNS, exportGeoJsonSchema } from '../../src/lib/export/data';
 import { exportFilename } from '../../src/lib/export/filename';
 import { presetPixelRatio } from '../../src/lib/export/presets';
+import { defaultLayoutScale } from '../../src/lib/export/layout';
 import { fitBounds } from '../../src/lib/export/framing';
 import { makeProjector } from '../../src/lib/export/projection';
 import { presentationOf } from '../../src/lib/story';
@@ -80,6 +81,9 @@ interface Choice {
 	openName?: string;
 	downloadName?: string;
 }
+
+/** The dialog's button names when the page is in English. */
+const IN_ENGLISH = { openName: 'Export', downloadName: 'Download' } as const;
 
 /** Chooses in the dialog, clicks download and returns the downloaded file. */
 async function exportFile(page: Page, choice: Choice): Promise<{ name: string; data: Buffer; ms: number }> {
@@ -453,14 +457,7 @@ describe('PNG export', () => {
 		await expect(page.evaluate(() => (window as unknown as MapWindow).__map.getZoom())).resolves.toBe(4);
 		// And the next export works.
 		const png = PNG.sync.read(
-			(
-				await exportFile(page, {
-					format: 'png',
-					preset: 'social',
-					openName: 'Export',
-					downloadName: 'Download'
-				})
-			).data
+			(await exportFile(page, { format: 'png', preset: 'social', ...IN_ENGLISH })).data
 		);
 		expect([png.width, png.height]).toEqual([1200, 675]);
 		expect(log.errors).toEqual([]);
@@ -608,9 +605,84 @@ describe('SVG export', () => {
 		const svg = file.data.toString('utf8');
 		const headers = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 		expect(headers[0]).toBe(step.title.en);
-		expect(headers[1]!.startsWith(`${story.title.en} · `)).toBe(true);
+		expect(headers[1]).toBe(story.title.en);
 		expect(svg).toMatch(new RegExp(`font-weight="700"[^>]*>${step.title.en}<`));
 	}, 120_000);
+
+	it("prints the journalist's own words: edited title in PNG pixels and SVG text, kept in the URL", async () => {
+		const { page, log } = await site.open({ path: '?lang=en', locale: 'en-US' });
+		await settled(page);
+		await openDialog(page, 'Export');
+		const dialog = dialogOf(page);
+		// Prefilled from the story, in the reader's language.
+		await expect(dialog.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).resolves.toBe(
+			story.title.en
+		);
+		const title = 'WWWW Arms for grain?';
+		await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+		await dialog.getByRole('textbox', { name: 'Deck', exact: true }).fill('');
+		await dialog.getByRole('textbox', { name: 'Credit', exact: true }).fill('Graphic: A. Sample');
+		await dialog.locator('input[name="export-filters"]').check();
+		await page.waitForFunction(
+			() => new URL(location.href).searchParams.get('credit') === 'Graphic: A. Sample'
+		);
+		expect(new URL(page.url()).searchParams.get('title')).toBe(title);
+		expect(new URL(page.url()).searchParams.get('deck')).toBe('');
+
+		const svg = (await exportFile(page, { format: 'svg', ...IN_ENGLISH })).data.toString('utf8');
+		const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+		expect(texts[0]).toBe(title);
+		expect(texts).not.toContain(presentationOf(story).deck!.en);
+		expect(texts).toContain('Graphic: A. Sample');
+		expect(texts).toContain('Shown: everything the article reports, gives as a claim or calls possible.');
+		expect(/<dc:title>([^<]+)<\/dc:title>/.exec(svg)?.[1]).toBe(title);
+
+		// In the PNG's pixels: the title line's ink is as wide as the browser sets the new title.
+		const png = PNG.sync.read(
+			(await exportFile(page, { format: 'png', preset: 'full-hd', ...IN_ENGLISH })).data
+		);
+		const { headerBottom } = bands(png);
+		const dark = (x: number, y: number) => {
+			const [r, g, b] = pixel(png, x, y);
+			return r + g + b < 200;
+		};
+		let left = png.width;
+		let right = -1;
+		for (let y = 0; y < headerBottom; y++)
+			for (let x = 0; x < png.width; x++)
+				if (dark(x, y)) {
+					left = Math.min(left, x);
+					right = Math.max(right, x);
+				}
+		const titleSize = 28 * defaultLayoutScale(1920);
+		const expected = await page.evaluate(
+			([text, px]) => {
+				const ctx = document.createElement('canvas').getContext('2d')!;
+				ctx.font = `700 ${px}px "Noto Sans", sans-serif`;
+				return ctx.measureText(text).width;
+			},
+			[title, titleSize] as const
+		);
+		expect(
+			Math.abs(right - left + 1 - expected),
+			`title ink ${right - left + 1} px, set ${expected} px`
+		).toBeLessThan(titleSize * 0.25);
+
+		// A reload keeps the words: they are in the URL.
+		await page.reload();
+		await page.waitForSelector('[data-testid="map"][aria-busy="false"]', { timeout: 60_000 });
+		await settled(page);
+		await openDialog(page, 'Export');
+		await expect(dialog.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).resolves.toBe(
+			title
+		);
+		await dialog.getByRole('button', { name: "Restore the story's text" }).click();
+		await expect(dialog.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).resolves.toBe(
+			story.title.en
+		);
+		await page.waitForFunction(() => !new URL(location.href).searchParams.has('title'));
+		expect(log.errors).toEqual([]);
+	}, 180_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -716,8 +788,10 @@ describe('export dialog', () => {
 		for (const name of ['PNG (Bild)', 'SVG (Vektorgrafik)', 'GeoJSON (Geodaten)', 'CSV (Tabelle)'])
 			await expect(dialog.getByRole('radio', { name }).count()).resolves.toBe(1);
 		await expect(dialog.getByRole('combobox', { name: 'Größe' }).count()).resolves.toBe(1);
-		for (const name of ['Titel und Filter', 'Legende', 'Quellen', 'Exportdatum aufdrucken'])
+		for (const name of ['Titel und Unterzeile', 'Legende', 'Anmerkung und Quellen', 'Exportdatum aufdrucken'])
 			await expect(dialog.getByRole('checkbox', { name }).count()).resolves.toBe(1);
+		for (const name of ['Titel', 'Unterzeile', 'Anmerkung', 'Quelle', 'Credit'])
+			await expect(dialog.getByRole('textbox', { name, exact: true }).count()).resolves.toBe(1);
 		await expect(dialog.getByRole('img', { name: /Vorschau/ }).count()).resolves.toBe(1);
 		// No serious accessibility findings in the open dialog (axe-core, as tests/e2e/a11y does).
 		const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

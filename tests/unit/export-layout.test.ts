@@ -10,7 +10,8 @@ import {
 	type Rect
 } from '../../src/lib/export/layout';
 import { snapshotContent } from '../../src/lib/export/content';
-import { FLOW_KINDS, story } from '../../src/lib/story';
+import { exportTextDefaults, filterSentence, isFiltered } from '../../src/lib/export/words';
+import { creditLine, FLOW_KINDS, presentationOf, story } from '../../src/lib/story';
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { DEFAULT_VIEW } from '../support/views';
 
@@ -42,28 +43,64 @@ const inside = (r: Rect, l: ExportLayout) =>
 	r.x >= 0 && r.y >= 0 && r.x + r.width <= l.width + 1e-6 && r.y + r.height <= l.height + 1e-6;
 
 describe('export content', () => {
-	it('says what the image shows: time window, certainty and kind filters, sources; the date only in metadata', () => {
+	it("says the story's words, the filters in a sentence only when asked, the date only in metadata", () => {
 		expect(content.title).toBe('Nordkorea und Russland rücken zusammen');
-		expect(content.subtitle).toBe('Stand: bis Juli 2023 · nur berichtet und behauptet · 5 von 8 Arten');
+		expect(content.subtitle).toBe(presentationOf(story).deck!.de);
 		expect(content.credits).toEqual([
 			'Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth (gemeinfrei)'
 		]);
 		expect(content.metadata).toEqual({
 			title: content.title,
-			description: content.subtitle,
+			description: `${content.subtitle} ${filterSentence(view)}`,
 			source: content.credits[0],
 			created: exportedAt.toISOString()
 		});
-		const en = snapshotContent(
-			story,
-			{ ...view, lang: 'en', kinds: [...FLOW_KINDS], until: null, certainty: 'possible' },
-			exportedAt,
-			{ timeZone: 'UTC', printDate: true }
+		expect(filterSentence(view)).toBe(
+			'Gezeigt: nur, was der Artikel als berichtet oder behauptet wiedergibt, Stand Juli 2023; ' +
+				'nur Besuche, Waffen, Technik & Know-how, Lebensmittel und Diplomatie.'
 		);
-		expect(en.subtitle).toBe(
-			'As of: all dates, undated included · reported, claimed and possible · all kinds'
+		const everything = {
+			...view,
+			lang: 'en' as const,
+			kinds: [...FLOW_KINDS],
+			until: null,
+			certainty: 'possible' as const
+		};
+		expect(isFiltered(everything)).toBe(false);
+		expect(isFiltered(view)).toBe(true);
+		const en = snapshotContent(story, everything, exportedAt, {
+			timeZone: 'UTC',
+			printDate: true,
+			describeFilters: true
+		});
+		expect(en.credits).toEqual([
+			'Shown: everything the article reports, gives as a claim or calls possible.',
+			'Article: ZDFheute, Elisabeth Schmidt, September 2023 · Map data: Natural Earth (public domain)',
+			'Exported on 26 November 2026'
+		]);
+		expect(filterSentence({ ...everything, kinds: [] })).toBe(
+			'Shown: everything the article reports, gives as a claim or calls possible; no connections.'
 		);
-		expect(en.credits[1]).toBe('Exported on 26 November 2026');
+	});
+
+	it("uses the reader's own words over the story's, and leaves out what the reader emptied", () => {
+		const text = {
+			...exportTextDefaults(story, view),
+			title: 'Waffen gegen Weizen?',
+			deck: '',
+			note: '  Nicht bestätigt.  ',
+			credit: 'Grafik: A. Muster'
+		};
+		const own = snapshotContent(story, view, exportedAt, { text });
+		expect(own.title).toBe('Waffen gegen Weizen?');
+		expect(own.subtitle).toBe('');
+		expect(own.credits).toEqual(['Nicht bestätigt.', creditLine(story, 'de'), 'Grafik: A. Muster']);
+		expect(own.metadata.title).toBe('Waffen gegen Weizen?');
+		// No title and no deck: no header band at all, the map starts at the top.
+		const bare = snapshotContent(story, view, exportedAt, { text: { ...text, title: ' ' } });
+		const l = layout(1200, 800, all, bare);
+		expect(l.header).toBeUndefined();
+		expect(l.map.y).toBe(0);
 	});
 
 	it('lists only kinds and certainty styles that are on the map, with their counts', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CERTAINTIES, FLOW_KINDS, isTimelineDate } from '$lib/story';
-import { parseUrlState, serializeUrlState, type UrlState } from '$lib/state/url';
+import { MAX_SEARCH, parseUrlState, serializeUrlState, type UrlState } from '$lib/state/url';
+import { cleanExportText } from '$lib/state/exportText';
 
 // ---------------------------------------------------------------------------------------------
 // A URL with every field set, and what it means.
@@ -19,7 +20,7 @@ const FULL: Record<string, string> = {
 const FULL_URL = Object.entries(FULL)
 	.map(([k, v]) => `${k}=${v}`)
 	.join('&');
-const FULL_STATE: Required<UrlState> = {
+const FULL_STATE: Required<Omit<UrlState, 'exportText'>> = {
 	lang: 'en',
 	step: 2,
 	camera: { center: [120.5678, 40.1234], zoom: 5.5, bearing: 45.5 },
@@ -51,7 +52,7 @@ function without<K extends keyof UrlState>(state: UrlState, field: K): UrlState 
 // Invariants every parse result must satisfy, whatever the input.
 
 const SLUG = /^[a-z0-9-]{1,64}$/;
-const FIELDS = new Set(Object.values(FIELD));
+const FIELDS = new Set<keyof UrlState>([...Object.values(FIELD), 'exportText']);
 
 function checkInvariants(r: UrlState, knownIds?: ReadonlySet<string>): void {
 	expect(Object.getPrototypeOf(r)).toBe(Object.prototype);
@@ -375,17 +376,17 @@ describe('parseUrlState', () => {
 		);
 	});
 
-	it('reads only the first 4000 characters, and never half a pair', () => {
-		const pad = `x=${'a'.repeat(5000)}`;
+	it('reads only the first MAX_SEARCH characters, and never half a pair', () => {
+		const pad = `x=${'a'.repeat(MAX_SEARCH + 1000)}`;
 		expect(parseUrlState(`lang=en&${pad}&cert=claimed`)).toEqual({ lang: 'en' });
 		// `sel=pyongyang` straddles the cut: dropped, not read as `sel=pyong`.
-		const head = `lang=en&x=${'a'.repeat(4000 - 'lang=en&x='.length - '&sel=pyong'.length)}&`;
+		const head = `lang=en&x=${'a'.repeat(MAX_SEARCH - 'lang=en&x='.length - '&sel=pyong'.length)}&`;
 		const straddling = `${head}sel=pyongyang`;
-		expect(straddling.slice(0, 4000).endsWith('sel=pyong')).toBe(true);
+		expect(straddling.slice(0, MAX_SEARCH).endsWith('sel=pyong')).toBe(true);
 		expect(parseUrlState(straddling)).toEqual({ lang: 'en' });
 		// exactly at the cap everything is read
-		const fits = `${'y'.repeat(4000 - '&sel=pyong'.length)}&sel=pyong`;
-		expect(fits).toHaveLength(4000);
+		const fits = `${'y'.repeat(MAX_SEARCH - '&sel=pyong'.length)}&sel=pyong`;
+		expect(fits).toHaveLength(MAX_SEARCH);
 		expect(parseUrlState(fits)).toEqual({ selected: 'pyong' });
 		// huge inputs are cheap and harmless
 		expect(parseUrlState('a'.repeat(5_000_000))).toEqual({});
@@ -567,5 +568,52 @@ describe('story step in the URL', () => {
 		expect(parseUrlState('?step=6', undefined, 6)).toEqual({ step: 5 });
 		expect(parseUrlState('?step=7', undefined, 6)).toEqual({});
 		expect(parseUrlState('?step=1', undefined, 0)).toEqual({});
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// The export's own words
+
+describe('export text in the URL', () => {
+	it('round-trips edited text of any kind, percent-encoded, in a fixed order after the view', () => {
+		const exportText = {
+			title: 'Kim & Putin: "Waffen gegen Weizen"?',
+			deck: '',
+			note: 'Stand 13.9.; 100 % unbestätigt #1',
+			credit: 'Grafik: Ä. Ößer / ZDF'
+		};
+		const query = serializeUrlState({ lang: 'de', exportText });
+		expect(query.startsWith('lang=de&title=Kim%20%26%20Putin')).toBe(true);
+		expect(query).toContain('&deck=&note=');
+		expect(query).not.toContain('source=');
+		expect(parseUrlState(query)).toEqual({ lang: 'de', exportText });
+	});
+
+	it('reads hostile text as one plain line, cut at 300 characters', () => {
+		const long = 'x'.repeat(400);
+		const parsed = parseUrlState(`title=${encodeURIComponent('a\u0000b\nc\u202Fd')}&note=${long}`);
+		expect(parsed.exportText?.title).toBe('a b c\u202Fd');
+		expect(parsed.exportText?.note).toHaveLength(300);
+	});
+
+	it('leaves the export text out when nothing was edited', () => {
+		expect(parseUrlState('lang=en')).toEqual({ lang: 'en' });
+		expect(serializeUrlState({ lang: 'en', exportText: {} })).toBe('lang=en');
+	});
+
+	it('fuzz: any edits survive a round trip as cleanExportText makes them', () => {
+		fc.assert(
+			fc.property(
+				fc.record(
+					{ title: fc.string(), note: fc.string({ unit: 'grapheme', maxLength: 400 }) },
+					{ requiredKeys: [] }
+				),
+				(edits) => {
+					const back = parseUrlState(serializeUrlState({ exportText: edits })).exportText ?? {};
+					for (const [field, value] of Object.entries(edits))
+						expect(back[field as 'title' | 'note']).toBe(cleanExportText(value));
+				}
+			)
+		);
 	});
 });

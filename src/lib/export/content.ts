@@ -1,4 +1,4 @@
-import { FLOW_KINDS, creditLine, formatDate, type Flow, type Lang, type Story } from '$lib/story';
+import { creditLine, type Flow, type Lang, type Story } from '$lib/story';
 import { isFlowVisible } from '$lib/state/visibility';
 import { legendEntries } from '$lib/state/legend';
 import { strings } from '$lib/i18n/strings';
@@ -7,7 +7,8 @@ import { dateTimeFormat, fillTemplate, LOCALES } from '$lib/i18n/format';
 import { CERTAINTY_DASH, CERTAINTY_WEIGHT, KIND_COLORS } from '$lib/map/theme';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import type { LayoutContent } from './layout';
-import { stepAt } from '$lib/state/steps';
+import type { ExportText } from '$lib/state/exportText';
+import { exportTextDefaults, filterSentence } from './words';
 
 /**
  * What an export says about itself: title, the filters that shaped it, legend entries and credits.
@@ -30,47 +31,48 @@ export function formatExportDate(date: Date, lang: ViewSnapshot['lang'], timeZon
 	return dateTimeFormat(LOCALES[lang], { ...DATE_FORMAT[lang], timeZone }).format(date);
 }
 
-/** "Stand: bis Juli 2023 · nur berichtet und behauptet · 5 von 8 Arten" */
-export function snapshotSubtitle(view: ViewSnapshot): string {
-	const t = exportStrings(view.lang).snapshot;
-	const time =
-		view.until === null ? t.allDates : fillTemplate(t.upTo, { date: formatDate(view.lang, view.until) });
-	const kinds =
-		view.kinds.length === FLOW_KINDS.length
-			? t.allKinds
-			: fillTemplate(t.someKinds, { shown: view.kinds.length, total: FLOW_KINDS.length });
-	return `${t.asOf}: ${time} · ${t.certaintyScope[view.certainty]} · ${kinds}`;
-}
-
 /**
- * "Artikel: ZDFheute, Elisabeth Schmidt, September 2023 · Kartendaten: Natural Earth", and the
- * export date only when asked for: a desk publishes the picture, and a date printed on it is
- * the day it was exported, not the story's. The date is always in the file's metadata.
+ * The footer's lines: the reader's note, the filters in words when asked for, the source line,
+ * the credit, and the export date only when asked for: a desk publishes the picture, and a date
+ * printed on it is the day it was exported, not the story's. The date is always in the file's
+ * metadata. Empty lines are left out.
  */
 export function snapshotCredits(
-	story: Story,
+	text: Pick<ExportText, 'note' | 'source' | 'credit'>,
 	lang: ViewSnapshot['lang'],
 	exportedAt: Date,
-	options: { timeZone?: string; printDate?: boolean } = {}
+	options: { timeZone?: string; printDate?: boolean; filters?: string | null } = {}
 ): string[] {
 	const t = exportStrings(lang).snapshot;
 	const date = fillTemplate(t.exportedOn, { date: formatExportDate(exportedAt, lang, options.timeZone) });
-	return [creditLine(story, lang), ...(options.printDate ? [date] : [])];
+	return [text.note, options.filters ?? '', text.source, text.credit, options.printDate ? date : '']
+		.map((line) => line.trim())
+		.filter((line) => line !== '');
 }
 
-/** Everything the header, legend and credits of an export say. */
+export interface ContentOptions {
+	timeZone?: string;
+	/** Print the export date on the picture. */
+	printDate?: boolean;
+	/** The export's words (defaults: the story's, export/words.ts). */
+	text?: ExportText;
+	/** Add the filters as a sentence to the footer (filterSentence). */
+	describeFilters?: boolean;
+}
+
+/** Everything the header, legend and footer of an export say. */
 export function snapshotContent(
 	story: Story,
 	view: ViewSnapshot,
 	exportedAt: Date,
-	options: { timeZone?: string; printDate?: boolean } = {}
+	options: ContentOptions = {}
 ): LayoutContent {
 	const t = strings(view.lang);
 	const legend = legendEntries(visibleFlows(story, view));
-	// A story step is exported under its own title, the story's beneath it, then what is shown.
-	const step = stepAt(story, view.step);
-	const title = step ? step.title[view.lang] : story.title[view.lang];
-	const subtitle = step ? `${story.title[view.lang]} · ${snapshotSubtitle(view)}` : snapshotSubtitle(view);
+	const text = options.text ?? exportTextDefaults(story, view);
+	const filters = options.describeFilters ? filterSentence(view) : null;
+	const title = text.title.trim();
+	const subtitle = text.deck.trim();
 	return {
 		title,
 		subtitle,
@@ -88,11 +90,11 @@ export function snapshotContent(
 			count
 		})),
 		legendEmpty: t.legendEmpty,
-		credits: snapshotCredits(story, view.lang, exportedAt, options),
+		credits: snapshotCredits(text, view.lang, exportedAt, { ...options, filters }),
 		metadata: {
 			title,
-			description: subtitle,
-			source: creditLine(story, view.lang),
+			description: [subtitle, filterSentence(view)].filter(Boolean).join(' '),
+			source: text.source.trim() || creditLine(story, view.lang),
 			created: exportedAt.toISOString()
 		}
 	};

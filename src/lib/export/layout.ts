@@ -434,18 +434,21 @@ function bandsAt(input: LayoutInput, scale: number): Bands {
 	const textWidth = Math.max(1, width - 2 * z.margin);
 	const bands: Bands = { headerHeight: 0, footerHeight: 0 };
 
-	if (options.header) {
-		const title = block(
-			content.title,
-			z.margin,
-			z.headerTop,
-			textWidth,
-			z.titlePx,
-			true,
-			LAYOUT_COLORS.title,
-			measure,
-			BASE.maxTitleLines
-		);
+	// A header the reader emptied (no title, no deck) takes no room at all.
+	if (options.header && (content.title.trim() || content.subtitle.trim())) {
+		const title = content.title.trim()
+			? block(
+					content.title,
+					z.margin,
+					z.headerTop,
+					textWidth,
+					z.titlePx,
+					true,
+					LAYOUT_COLORS.title,
+					measure,
+					BASE.maxTitleLines
+				)
+			: { lines: [], bottom: z.headerTop - z.titleGap };
 		const subtitle = content.subtitle.trim()
 			? block(
 					content.subtitle,

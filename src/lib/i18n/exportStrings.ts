@@ -9,17 +9,19 @@ import type { Lang } from '$lib/story/vocabulary';
 const de = {
 	/** Text written into exports (header, credits, size checks); `{name}` are placeholders. */
 	snapshot: {
-		asOf: 'Stand',
-		upTo: 'bis {date}',
-		allDates: 'alle Zeitpunkte, auch ohne Datum',
-		certaintyScope: {
-			reported: 'nur berichtet',
-			claimed: 'nur berichtet und behauptet',
-			possible: 'berichtet, behauptet und möglich'
-		},
-		someKinds: '{shown} von {total} Arten',
-		allKinds: 'alle Arten',
 		exportedOn: 'Exportiert am {date}',
+		/** The filters as a sentence (export/words.ts filterSentence). */
+		filterNote: {
+			lead: 'Gezeigt',
+			certainty: {
+				reported: 'nur, was der Artikel als berichtet wiedergibt',
+				claimed: 'nur, was der Artikel als berichtet oder behauptet wiedergibt',
+				possible: 'alles, was der Artikel berichtet, als Behauptung wiedergibt oder für möglich hält'
+			},
+			upTo: 'Stand {date}',
+			kinds: 'nur {list}',
+			noKinds: 'keine Verbindungen'
+		},
 		presets: {
 			view: 'Aktuelle Ansicht {factor}× ({width} × {height})',
 			fullHd: 'Full HD ({width} × {height})',
@@ -53,11 +55,16 @@ const de = {
 		width: 'Breite (px)',
 		height: 'Höhe (px)',
 		include: 'Im Bild',
-		includeHeader: 'Titel und Filter',
+		includeHeader: 'Titel und Unterzeile',
 		includeLegend: 'Legende',
-		includeCredits: 'Quellen',
+		includeCredits: 'Anmerkung und Quellen',
 		/** The date always goes into the file's metadata; this prints it on the picture too. */
 		includeDate: 'Exportdatum aufdrucken',
+		words: 'Text im Bild',
+		fields: { title: 'Titel', deck: 'Unterzeile', note: 'Anmerkung', source: 'Quelle', credit: 'Credit' },
+		creditPlaceholder: 'z. B. Grafik: Name',
+		reset: 'Text der Geschichte wiederherstellen',
+		describeFilters: 'Filter als Anmerkung:',
 		framing: 'Ausschnitt',
 		framingStory: 'Wie die Geschichte ihn wählt',
 		framingScreen: 'Wie auf dem Bildschirm',
@@ -100,17 +107,18 @@ export type ExportStrings = typeof de;
 
 const en: ExportStrings = {
 	snapshot: {
-		asOf: 'As of',
-		upTo: 'up to {date}',
-		allDates: 'all dates, undated included',
-		certaintyScope: {
-			reported: 'reported only',
-			claimed: 'reported and claimed only',
-			possible: 'reported, claimed and possible'
-		},
-		someKinds: '{shown} of {total} kinds',
-		allKinds: 'all kinds',
 		exportedOn: 'Exported on {date}',
+		filterNote: {
+			lead: 'Shown',
+			certainty: {
+				reported: 'only what the article gives as reported',
+				claimed: 'only what the article gives as reported or claimed',
+				possible: 'everything the article reports, gives as a claim or calls possible'
+			},
+			upTo: 'as of {date}',
+			kinds: 'only {list}',
+			noKinds: 'no connections'
+		},
 		presets: {
 			view: 'Current view {factor}× ({width} × {height})',
 			fullHd: 'Full HD ({width} × {height})',
@@ -143,10 +151,15 @@ const en: ExportStrings = {
 		width: 'Width (px)',
 		height: 'Height (px)',
 		include: 'In the image',
-		includeHeader: 'Title and filters',
+		includeHeader: 'Title and deck',
 		includeLegend: 'Legend',
-		includeCredits: 'Sources',
+		includeCredits: 'Note and sources',
 		includeDate: 'Print the export date',
+		words: 'Text in the image',
+		fields: { title: 'Title', deck: 'Deck', note: 'Note', source: 'Source', credit: 'Credit' },
+		creditPlaceholder: 'e.g. Graphic: name',
+		reset: "Restore the story's text",
+		describeFilters: 'Filters as a note:',
 		framing: 'Framing',
 		framingStory: "The story's frame",
 		framingScreen: 'As on screen',

@@ -7,6 +7,7 @@ import {
 	type FlowKind,
 	type Lang
 } from '$lib/story';
+import { cleanExportText, EXPORT_TEXT_FIELDS, type ExportTextEdits } from './exportText';
 
 /*
  * The view state's URL form, so a link reproduces what the sender saw. Links are written by the
@@ -23,6 +24,8 @@ import {
  *                                     read from the older `month=YYYY-MM` when `until` is absent
  *   layers=patrol,regions,borders,labels   basemap layers ON; `none` or empty = all off
  *   sel=<id>|<id>~<id>                a story id or a relation; `sel=` (empty) = nothing selected
+ *   title= deck= note= source= credit=   the export's own words (state/exportText.ts), percent-encoded;
+ *                                     present = edited (an empty value leaves the line out)
  *
  * Pure: no DOM, no window; the caller passes `location.search` in and writes the string out.
  */
@@ -45,15 +48,30 @@ export interface UrlState {
 	 * [0, 360); -0 becomes 0.
 	 */
 	camera?: { center: [number, number]; zoom: number; bearing: number };
+	/** The export text the reader edited; absent fields keep the story's. */
+	exportText?: ExportTextEdits;
 }
 
 const LAYERS = ['patrol', 'regions', 'borders', 'labels'] as const;
 /** Order of keys in a written URL; fixed so equal states give equal strings. */
-const KEYS = ['lang', 'step', 'map', 'kinds', 'cert', 'until', 'layers', 'sel'] as const;
+const KEYS = [
+	'lang',
+	'step',
+	'map',
+	'kinds',
+	'cert',
+	'until',
+	'layers',
+	'sel',
+	...EXPORT_TEXT_FIELDS
+] as const;
 type Key = (typeof KEYS)[number];
 
-/** A URL longer than this is not one the app wrote; reading it all would only cost time. */
-const MAX_SEARCH = 4000;
+/**
+ * A URL longer than this is not one the app wrote (five export texts of 300 characters, each
+ * percent-encoded at up to 9 bytes a character, fit); reading it all would only cost time.
+ */
+export const MAX_SEARCH = 16_000;
 /** A story id, or a relation's: two ids joined by `~` (story/relations.ts). */
 const SLUG_RE = /^[a-z0-9-]{1,64}(?:~[a-z0-9-]{1,64})?$/;
 /** Plain decimals only: no exponent, hex, spaces or `Infinity`, which `Number()` would accept. */
@@ -139,9 +157,9 @@ function writeCamera(camera: Camera): string | undefined {
 }
 
 /**
- * Each field's URL text, or undefined when the field is absent or not valid. Every value comes
- * from a fixed vocabulary, is a plain number or a slug, so none needs percent-encoding (and
- * commas and slashes stay readable).
+ * Each field's URL text, or undefined when the field is absent or not valid. Every view value
+ * comes from a fixed vocabulary, is a plain number or a slug, so none needs percent-encoding (and
+ * commas and slashes stay readable); only the export's free text is encoded.
  */
 function writeFields(s: UrlState): Record<Key, string | undefined> {
 	const layers = s.layers;
@@ -165,7 +183,28 @@ function writeFields(s: UrlState): Record<Key, string | undefined> {
 				)
 			: undefined,
 		sel:
-			s.selected === null ? '' : s.selected !== undefined && SLUG_RE.test(s.selected) ? s.selected : undefined
+			s.selected === null
+				? ''
+				: s.selected !== undefined && SLUG_RE.test(s.selected)
+					? s.selected
+					: undefined,
+		...exportTextFields(s.exportText)
+	};
+}
+
+function exportTextFields(
+	edits: ExportTextEdits | undefined
+): Record<(typeof EXPORT_TEXT_FIELDS)[number], string | undefined> {
+	const entry = (field: (typeof EXPORT_TEXT_FIELDS)[number]) => {
+		const value = edits?.[field];
+		return value === undefined ? undefined : encodeURIComponent(cleanExportText(value));
+	};
+	return {
+		title: entry('title'),
+		deck: entry('deck'),
+		note: entry('note'),
+		source: entry('source'),
+		credit: entry('credit')
 	};
 }
 
@@ -235,6 +274,13 @@ export function parseUrlState(
 		const sel = get('sel');
 		if (sel === '') out.selected = null;
 		else if (sel !== undefined && SLUG_RE.test(sel) && (!knownIds || knownIds.has(sel))) out.selected = sel;
+
+		const edits: ExportTextEdits = {};
+		for (const field of EXPORT_TEXT_FIELDS) {
+			const value = get(field);
+			if (value !== undefined) edits[field] = cleanExportText(value);
+		}
+		if (Object.keys(edits).length > 0) out.exportText = edits;
 	} catch {
 		// Defensive only (e.g. a throwing knownIds): keep whatever was read so far.
 	}
@@ -243,7 +289,7 @@ export function parseUrlState(
 
 /**
  * The query string for `state`, without the leading '?' ('' when there is nothing to say), keys
- * in the order lang, step, map, kinds, cert, until, layers, sel. No step (null) is never
+ * in the order lang, step, map, kinds, cert, until, layers, sel, then the export texts. No step (null) is never
  * written. Invalid fields are left out, so the result always parses back. With `defaults`, fields equal to their default are left out too
  * (compared in URL form, so kinds compare as sets); the camera is written whenever given.
  * Round trip: `parseUrlState(serializeUrlState(s))` equals s up to the camera rounding.

@@ -19,6 +19,7 @@ function snapshot(view: ViewState): UrlState {
 		until: view.until,
 		layers: layersOf(view),
 		selected: view.selectedId,
+		exportText: { ...view.exportText },
 		...(view.camera ? { camera: { ...view.camera, center: [...view.camera.center] } } : {})
 	};
 }
@@ -54,6 +55,7 @@ function apply(view: ViewState, state: UrlState, defaultLang: ViewState['lang'],
 	view.showBorders = layers.borders;
 	view.showLabels = layers.labels;
 	view.selectedId = state.selected === undefined ? base.selectedId : state.selected;
+	view.exportText = { ...state.exportText };
 	if (state.camera) view.camera = state.camera;
 }
 
@@ -94,7 +96,8 @@ export function connectUrl(
 
 	const defaultsOf = (s: UrlState) => urlDefaults(stepFields(stepAt(story(), s.step ?? null)));
 	const serialize = (s: UrlState) => serializeUrlState(s, defaultsOf(s));
-	const choicesOf = (s: UrlState) => serialize({ ...s, camera: undefined });
+	// The camera and the export's text rewrite the current entry: back undoes a choice, not a keystroke.
+	const choicesOf = (s: UrlState) => serialize({ ...s, camera: undefined, exportText: undefined });
 	let written = { choices: choicesOf(snapshot(view)), query: win.location.search.replace(/^\?/, '') };
 	let continuing = false;
 

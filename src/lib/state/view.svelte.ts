@@ -1,4 +1,5 @@
 import { FLOW_KINDS, type Certainty, type FlowKind, type Lang } from '$lib/story';
+import type { ExportTextEdits } from './exportText';
 
 /** Camera position, kept so a URL can restore exactly the view. */
 export interface Camera {
@@ -96,6 +97,8 @@ export class ViewState implements ViewFields {
 	selectedId = $state<string | null>(DEFAULT_VIEW.selectedId);
 	hoveredId = $state<string | null>(DEFAULT_VIEW.hoveredId);
 	camera = $state<Camera | null>(DEFAULT_VIEW.camera);
+	/** The export's own words as the reader edited them (none: the story's); not part of the map. */
+	exportText = $state<ExportTextEdits>({});
 
 	/** Derived once per change, read by the style, the legend, the lists and the exporter. */
 	readonly snapshot: ViewSnapshot = $derived(snapshotOf(this));
