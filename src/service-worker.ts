@@ -12,8 +12,10 @@ import { build, files, prerendered, version } from '$service-worker';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `nk-russia-${version}`;
 // Font files for scripts the app never shows (Cyrillic, Greek, Vietnamese) and the older .woff
-// copies are left to the network: the browser only fetches them if a page ever needs them.
-const UNUSED_FONT = /noto-sans-(?!latin)[a-z-]+-\d+-normal\.[\w-]+\.woff2?$|\.woff$/;
+// copies are left to the network: the browser only fetches them if a page ever needs them. The
+// Latin .woff faces stay: the PDF embeds them (export/pdfFonts.ts), offline too.
+const UNUSED_FONT =
+	/noto-sans-(?!latin)[a-z-]+-\d+-normal\.[\w-]+\.woff2?$|(?<!noto-sans-latin(?:-ext)?-[47]00-normal\.[\w-]+)\.woff$/;
 // Deduplicated: a static file the prerender fetched (data/story.json) is listed in `files` and in
 // `prerendered`, and cache.addAll rejects a list with a request twice, failing the install.
 const ASSETS = [...new Set([...build, ...files, ...prerendered])].filter((path) => !UNUSED_FONT.test(path));

@@ -17,6 +17,7 @@ import { fitBounds } from '../../src/lib/export/framing';
 import { makeProjector } from '../../src/lib/export/projection';
 import { presentationOf } from '../../src/lib/story';
 import { startSite, type Site } from '../support/site';
+import { readPdf } from '../support/pdf';
 import { settled, type MapWindow } from '../support/map';
 
 /**
@@ -34,7 +35,7 @@ afterAll(async () => {
 	await site?.close();
 });
 
-type Format = 'png' | 'svg' | 'geojson' | 'csv';
+type Format = 'png' | 'svg' | 'pdf' | 'geojson' | 'csv';
 
 const LATEST = timelineStops([...story.flows, ...story.areas]).at(-1)!;
 
@@ -90,7 +91,10 @@ async function exportFile(page: Page, choice: Choice): Promise<{ name: string; d
 	await openDialog(page, choice.openName);
 	const dialog = dialogOf(page);
 	await dialog.locator(`input[name="export-format"][value="${choice.format}"]`).check();
-	if (choice.preset) await dialog.locator('#export-size').selectOption(choice.preset);
+	if (choice.preset)
+		await dialog
+			.locator(choice.format === 'pdf' ? '#export-paper' : '#export-size')
+			.selectOption(choice.preset);
 	if (choice.framing) await dialog.locator(`input[name="export-framing"][value="${choice.framing}"]`).check();
 	for (const part of ['header', 'legend', 'credits', 'date'] as const) {
 		const on = choice[part];
@@ -683,6 +687,69 @@ describe('SVG export', () => {
 		await page.waitForFunction(() => !new URL(location.href).searchParams.has('title'));
 		expect(log.errors).toEqual([]);
 	}, 180_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// PDF
+
+describe('PDF export', () => {
+	it('prints A4, A3 and a custom sheet at their exact size, vector only, with the edited title as text', async () => {
+		const { page, log } = await site.open();
+		await settled(page);
+		await openDialog(page);
+		await dialogOf(page).locator('input[name="export-format"][value="pdf"]').check();
+		await dialogOf(page).getByRole('textbox', { name: 'Titel', exact: true }).fill('Waffen gegen Weizen?');
+		const sheets = [
+			['a4-landscape', 841.89, 595.28, '297x210mm'],
+			['a3-portrait', 841.89, 1190.55, '297x420mm']
+		] as const;
+		for (const [preset, width, height, size] of sheets) {
+			const file = await exportFile(page, { format: 'pdf', preset });
+			console.log(
+				`PDF export ${preset}: ${(file.ms / 1000).toFixed(1)} s, ${(file.data.byteLength / 1024).toFixed(0)} KB`
+			);
+			expect(file.name).toBe(`nk-russia-flows_${LATEST}_de_${size}.pdf`);
+			expect(file.data.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+			const pdf = await readPdf(new Uint8Array(file.data));
+			expect(pdf.pages).toHaveLength(1);
+			const sheet = pdf.pages[0]!;
+			expect(sheet.width).toBeCloseTo(width, 1);
+			expect(sheet.height).toBeCloseTo(height, 1);
+			const text = sheet.text.join(' ');
+			expect(text).toContain('Waffen gegen Weizen?');
+			// Both sheets frame the story: the portrait one with its narrow (phone) frame, without Beijing.
+			for (const place of ['Pjöngjang', 'Wladiwostok', 'Sinpo']) expect(text, preset).toContain(place);
+			expect(text.includes('Peking'), preset).toBe(preset === 'a4-landscape');
+			expect(text).toContain('ZDFheute');
+			// Vector only: many paths and fills, text shown as text, no image anywhere.
+			expect(sheet.ops.images).toBe(0);
+			expect(sheet.ops.paths).toBeGreaterThan(50);
+			expect(sheet.ops.paints).toBeGreaterThan(50);
+			expect(sheet.ops.texts).toBeGreaterThan(20);
+			expect(sheet.fonts.length).toBeGreaterThanOrEqual(2);
+			for (const font of sheet.fonts) expect(font.embedded, font.name).toBe(true);
+			expect(pdf.info.Title).toBe('Waffen gegen Weizen?');
+			expect(pdf.info.Language).toBe('de');
+		}
+		// A sheet of one's own, and a size that cannot be: refused before anything is made.
+		await openDialog(page);
+		const dialog = dialogOf(page);
+		await dialog.locator('#export-paper').selectOption('custom');
+		await dialog.locator('input[name="export-width-mm"]').fill('20');
+		await expect(dialog.getByTestId('export-size-problem').textContent()).resolves.toContain('50');
+		await expect(
+			dialog.getByRole('button', { name: 'Herunterladen', exact: true }).isDisabled()
+		).resolves.toBe(true);
+		await dialog.locator('input[name="export-width-mm"]').fill('500');
+		await dialog.locator('input[name="export-height-mm"]').fill('250');
+		const custom = await exportFile(page, { format: 'pdf' });
+		expect(custom.name).toBe(`nk-russia-flows_${LATEST}_de_500x250mm.pdf`);
+		const sheet = (await readPdf(new Uint8Array(custom.data))).pages[0]!;
+		expect(sheet.width).toBeCloseTo((500 * 72) / 25.4, 1);
+		expect(sheet.height).toBeCloseTo((250 * 72) / 25.4, 1);
+		expect(log.errors).toEqual([]);
+		expect(log.foreignRequests).toEqual([]);
+	}, 300_000);
 });
 
 // ---------------------------------------------------------------------------------------------

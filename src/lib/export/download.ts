@@ -34,6 +34,7 @@ export function textBlob(text: string, type: string): Blob {
 export const MIME_TYPES = {
 	png: 'image/png',
 	svg: 'image/svg+xml',
+	pdf: 'application/pdf',
 	geojson: 'application/geo+json',
 	csv: 'text/csv'
 } as const;

@@ -1,13 +1,13 @@
 import { isTimelineDate, type Lang } from '$lib/story';
 
-export type ExportKind = 'png' | 'svg' | 'geojson' | 'csv';
+export type ExportKind = 'png' | 'svg' | 'pdf' | 'geojson' | 'csv';
 
 export interface ExportFilenameInput {
 	kind: ExportKind;
 	/** The timeline's date ('YYYY-MM-DD' or 'YYYY-MM'), or null for no time filter. */
 	until: string | null;
 	lang: Lang;
-	/** Image size; only used for png and svg. */
+	/** Image size (pixels; millimetres for a pdf); not used for data files. */
 	width?: number;
 	height?: number;
 	/** Used when `until` is null: the latest date the data covers (else the name says 'all'). */
@@ -18,10 +18,10 @@ export interface ExportFilenameInput {
 
 const MAX_SIDE_IN_NAME = 1_000_000;
 
-function sizePart(width: number | undefined, height: number | undefined): string | null {
+function sizePart(width: number | undefined, height: number | undefined, unit = ''): string | null {
 	const ok = (n: number | undefined): n is number =>
 		n !== undefined && Number.isInteger(n) && n > 0 && n <= MAX_SIDE_IN_NAME;
-	return ok(width) && ok(height) ? `${width}x${height}` : null;
+	return ok(width) && ok(height) ? `${width}x${height}${unit}` : null;
 }
 
 /**
@@ -36,8 +36,13 @@ export function exportFilename(input: ExportFilenameInput): string {
 				? input.latest
 				: 'all';
 	const lang = /^[a-z]{2}$/.test(input.lang) ? input.lang : 'xx';
-	const size = input.kind === 'png' || input.kind === 'svg' ? sizePart(input.width, input.height) : null;
-	const ext = (['png', 'svg', 'geojson', 'csv'] as const).includes(input.kind) ? input.kind : 'bin';
+	const size =
+		input.kind === 'png' || input.kind === 'svg'
+			? sizePart(input.width, input.height)
+			: input.kind === 'pdf'
+				? sizePart(Math.round(input.width ?? 0), Math.round(input.height ?? 0), 'mm')
+				: null;
+	const ext = (['png', 'svg', 'pdf', 'geojson', 'csv'] as const).includes(input.kind) ? input.kind : 'bin';
 	const base = /^[a-z0-9-]{1,60}$/.test(input.base) ? input.base : 'story';
 	const name = [base, when, lang, ...(size ? [size] : [])].join('_');
 	return `${name.replace(/[^a-z0-9._-]/g, '-')}.${ext}`;

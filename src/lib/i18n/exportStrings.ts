@@ -48,10 +48,22 @@ const de = {
 		formats: {
 			png: 'PNG (Bild)',
 			svg: 'SVG (Vektorgrafik)',
+			pdf: 'PDF (Druck, Vektor)',
 			geojson: 'GeoJSON (Geodaten)',
 			csv: 'CSV (Tabelle)'
 		},
 		size: 'Größe',
+		paper: 'Papier',
+		papers: {
+			a4Landscape: 'A4 quer ({width} × {height} mm)',
+			a4Portrait: 'A4 hoch ({width} × {height} mm)',
+			a3Landscape: 'A3 quer ({width} × {height} mm)',
+			a3Portrait: 'A3 hoch ({width} × {height} mm)',
+			custom: 'Eigenes Format (mm)'
+		},
+		widthMm: 'Breite (mm)',
+		heightMm: 'Höhe (mm)',
+		paperInvalid: 'Breite und Höhe müssen zwischen {min} und {max} mm liegen.',
 		width: 'Breite (px)',
 		height: 'Höhe (px)',
 		include: 'Im Bild',
@@ -85,6 +97,7 @@ const de = {
 			compose: 'Titel, Legende und Quellen werden gesetzt …',
 			encode: 'PNG wird geschrieben …',
 			svg: 'SVG wird erstellt …',
+			pdf: 'PDF wird erstellt …',
 			data: 'Daten werden zusammengestellt …'
 		},
 		done: 'Gespeichert: {filename}',
@@ -144,10 +157,22 @@ const en: ExportStrings = {
 		formats: {
 			png: 'PNG (image)',
 			svg: 'SVG (vector graphic)',
+			pdf: 'PDF (print, vector)',
 			geojson: 'GeoJSON (geodata)',
 			csv: 'CSV (spreadsheet)'
 		},
 		size: 'Size',
+		paper: 'Paper',
+		papers: {
+			a4Landscape: 'A4 landscape ({width} × {height} mm)',
+			a4Portrait: 'A4 portrait ({width} × {height} mm)',
+			a3Landscape: 'A3 landscape ({width} × {height} mm)',
+			a3Portrait: 'A3 portrait ({width} × {height} mm)',
+			custom: 'Custom size (mm)'
+		},
+		widthMm: 'Width (mm)',
+		heightMm: 'Height (mm)',
+		paperInvalid: 'Width and height must be between {min} and {max} mm.',
 		width: 'Width (px)',
 		height: 'Height (px)',
 		include: 'In the image',
@@ -180,6 +205,7 @@ const en: ExportStrings = {
 			compose: 'Setting title, legend and credits …',
 			encode: 'Writing the PNG …',
 			svg: 'Building the SVG …',
+			pdf: 'Building the PDF …',
 			data: 'Collecting the data …'
 		},
 		done: 'Saved: {filename}',
