@@ -204,8 +204,53 @@ describe('layoutExport', () => {
 	it('says so when nothing is visible', () => {
 		const empty = snapshotContent(story, { ...view, kinds: [] }, exportedAt);
 		const l = layout(1200, 800, all, empty);
-		expect(l.legend!.items).toEqual([]);
 		expect(l.legend!.lines.map((t) => t.text).join(' ')).toBe('Keine Verbindungen sichtbar.');
+		// No flow swatches and no direction arrow, but the places still on the map are keyed.
+		expect(l.legend!.items.map((i) => i.key)).toEqual(['capital', 'place']);
+		expect(l.legend!.items[0]!.box.y).toBeGreaterThan(l.legend!.lines.at(-1)!.box.y);
+	});
+
+	it('keys the symbols as the live legend does: direction, capitals, other places, the areas shown', () => {
+		const all = snapshotContent(story, { ...view, until: null }, exportedAt);
+		expect(all.legendSymbols.map((s) => s.symbol)).toEqual([
+			'arrow',
+			'capital',
+			'place',
+			'patrol-waters',
+			'recognised-region'
+		]);
+		const l = layout(1920, 1080, { header: true, legend: true, credits: true }, all);
+		const symbols = l.legend!.items.filter((i) => i.type === 'symbol');
+		expect(symbols).toHaveLength(5);
+		for (const item of symbols) {
+			expect(item.shapes!.length).toBeGreaterThan(0);
+			expect(item.count.text).toBe('');
+			// Each symbol's shapes sit in its swatch, left of its label, on its row.
+			for (const shape of item.shapes!) {
+				const top =
+					shape.type === 'circle'
+						? shape.cy - shape.r
+						: shape.type === 'line'
+							? shape.y1
+							: shape.type === 'rect'
+								? shape.y
+								: Math.min(...shape.points.map((p) => p[1]));
+				expect(top).toBeGreaterThanOrEqual(item.box.y);
+				expect(top).toBeLessThan(item.box.y + item.box.height);
+				const right =
+					shape.type === 'circle'
+						? shape.cx + shape.r
+						: shape.type === 'line'
+							? shape.x2
+							: shape.type === 'rect'
+								? shape.x + shape.width
+								: Math.max(...shape.points.map((p) => p[0]));
+				expect(right).toBeLessThan(item.label.x);
+			}
+		}
+		// Without patrol waters (switched off) their key goes too.
+		const off = snapshotContent(story, { ...view, until: null, showPatrolWaters: false }, exportedAt);
+		expect(off.legendSymbols.map((s) => s.symbol)).not.toContain('patrol-waters');
 	});
 });
 

@@ -1,5 +1,5 @@
-import { creditLine, type Flow, type Lang, type Story } from '$lib/story';
-import { isFlowVisible } from '$lib/state/visibility';
+import { AREA_KINDS, creditLine, presentationOf, type Flow, type Lang, type Story } from '$lib/story';
+import { isAreaShown, isFlowVisible } from '$lib/state/visibility';
 import { legendEntries } from '$lib/state/legend';
 import { strings } from '$lib/i18n/strings';
 import { exportStrings } from '$lib/i18n/exportStrings';
@@ -50,6 +50,31 @@ export function snapshotCredits(
 		.filter((line) => line !== '');
 }
 
+/** The live legend's key to the other symbols (Legend.svelte): direction, places, areas shown. */
+function legendSymbolsFor(
+	story: Story,
+	view: ViewSnapshot,
+	flowsShown: boolean
+): LayoutContent['legendSymbols'] {
+	const t = strings(view.lang);
+	const names = presentationOf(story).areaKindNames;
+	return [
+		...(flowsShown ? [{ symbol: 'arrow' as const, label: t.legendArrow }] : []),
+		...(story.places.some((p) => p.role === 'capital')
+			? [{ symbol: 'capital' as const, label: t.roles.capital }]
+			: []),
+		...(story.places.some((p) => p.role !== 'capital')
+			? [{ symbol: 'place' as const, label: t.legendOtherPlace }]
+			: []),
+		...AREA_KINDS.filter((kind) => story.areas.some((a) => a.kind === kind && isAreaShown(a, view))).map(
+			(kind) => ({
+				symbol: kind,
+				label: names[kind][view.lang]
+			})
+		)
+	];
+}
+
 export interface ContentOptions {
 	timeZone?: string;
 	/** Print the export date on the picture. */
@@ -89,6 +114,7 @@ export function snapshotContent(
 			weight: CERTAINTY_WEIGHT[certainty],
 			count
 		})),
+		legendSymbols: legendSymbolsFor(story, view, legend.kinds.length > 0),
 		legendEmpty: t.legendEmpty,
 		credits: snapshotCredits(text, view.lang, exportedAt, { ...options, filters }),
 		metadata: {

@@ -1,3 +1,4 @@
+import { shiftShape, symbolShapes, type LegendSymbol, type SwatchShape } from './legendSymbols';
 import type { Certainty, FlowKind } from '$lib/story';
 
 /**
@@ -53,6 +54,8 @@ export interface LayoutContent {
 	subtitle: string;
 	legendKinds: readonly LegendKindEntry[];
 	legendCertainties: readonly LegendCertaintyEntry[];
+	/** The key to the other symbols on the map: direction, places, areas (legendSymbols.ts). */
+	legendSymbols: readonly { symbol: LegendSymbol; label: string }[];
 	/** Shown when the legend has no entries (nothing visible). */
 	legendEmpty: string;
 	/** One entry per line (each may wrap): sources and attribution, the export date if asked for. */
@@ -95,8 +98,8 @@ export interface TextLine {
 }
 
 export interface LegendItem {
-	type: 'kind' | 'certainty';
-	/** The kind or certainty. */
+	type: 'kind' | 'certainty' | 'symbol';
+	/** The kind, certainty or symbol. */
 	key: string;
 	/** Swatch colour (kind colour, or a neutral grey for certainty styles). */
 	color: string;
@@ -110,6 +113,8 @@ export interface LegendItem {
 	count: TextLine;
 	/** Everything of the item: swatch, label and count. */
 	box: Rect;
+	/** A symbol's swatch (then `swatch` is only its place, and the count is empty). */
+	shapes?: SwatchShape[];
 }
 
 export interface ExportLayout {
@@ -248,6 +253,7 @@ interface Sizes {
 	certaintyLineWidth: number;
 	creditsPx: number;
 	creditsGap: number;
+	scale: number;
 }
 
 function sizesAt(scale: number): Sizes {
@@ -270,7 +276,8 @@ function sizesAt(scale: number): Sizes {
 		kindLineWidth: s(BASE.kindLineWidth),
 		certaintyLineWidth: s(BASE.certaintyLineWidth),
 		creditsPx: s(BASE.creditsPx),
-		creditsGap: s(BASE.creditsGap)
+		creditsGap: s(BASE.creditsGap),
+		scale
 	};
 }
 
@@ -337,6 +344,9 @@ function layoutLegend(
 ): { items: LegendItem[]; lines: TextLine[]; bottom: number } {
 	const rowHeight = z.legendPx * BASE.lineHeight;
 	const items: LegendItem[] = [];
+	// Nothing drawn: say so, and still key the places and areas that are on the map.
+	let lines: TextLine[] = [];
+	let y = top;
 	if (content.legendKinds.length === 0) {
 		const empty = block(
 			content.legendEmpty,
@@ -349,15 +359,17 @@ function layoutLegend(
 			measure,
 			2
 		);
-		return { items, lines: empty.lines, bottom: empty.bottom };
+		lines = empty.lines;
+		y = empty.bottom + (content.legendSymbols.length > 0 ? z.legendGroupGap : 0);
 	}
-	type Entry = Omit<LegendItem, 'swatch' | 'label' | 'count' | 'box'> & {
+	type Entry = Omit<LegendItem, 'swatch' | 'label' | 'count' | 'box' | 'shapes'> & {
 		label: string;
 		count: string;
 		lineWidth: number;
 	};
+	const flowGroups = content.legendKinds.length > 0;
 	const groups: Entry[][] = [
-		content.legendKinds.map((k) => ({
+		(flowGroups ? content.legendKinds : []).map((k) => ({
 			type: 'kind',
 			key: k.kind,
 			color: k.color,
@@ -367,7 +379,7 @@ function layoutLegend(
 			count: String(k.count),
 			lineWidth: z.kindLineWidth
 		})),
-		content.legendCertainties.map((c) => ({
+		(flowGroups ? content.legendCertainties : []).map((c) => ({
 			type: 'certainty',
 			key: c.certainty,
 			color: LAYOUT_COLORS.legendCertaintySwatch,
@@ -376,9 +388,18 @@ function layoutLegend(
 			label: c.label,
 			count: String(c.count),
 			lineWidth: z.certaintyLineWidth * c.weight.width
+		})),
+		content.legendSymbols.map((s) => ({
+			type: 'symbol',
+			key: s.symbol,
+			color: LAYOUT_COLORS.legendCertaintySwatch,
+			dash: null,
+			opacity: 1,
+			label: s.label,
+			count: '',
+			lineWidth: 0
 		}))
 	];
-	let y = top;
 	let groupIndex = 0;
 	for (const group of groups) {
 		if (group.length === 0) continue;
@@ -387,8 +408,8 @@ function layoutLegend(
 		let x = left;
 		let rowUsed = false;
 		for (const entry of group) {
-			const spaceWidth = measure(' ', z.legendPx, false);
-			const countWidth = measure(entry.count, z.legendPx, false);
+			const spaceWidth = entry.count ? measure(' ', z.legendPx, false) : 0;
+			const countWidth = entry.count ? measure(entry.count, z.legendPx, false) : 0;
 			// A label wider than a whole row is shortened: the legend must stay inside the image.
 			const labelRoom = maxWidth - z.swatchLength - z.swatchGap - spaceWidth - countWidth;
 			const label = wrapText(entry.label, Math.max(labelRoom, 1), z.legendPx, false, measure, 1)[0] ?? '';
@@ -418,14 +439,17 @@ function layoutLegend(
 				swatch: { x1: x, x2: x + z.swatchLength, y: y + rowHeight / 2, lineWidth: entry.lineWidth },
 				label: labelLine,
 				count: countLine,
-				box: { x, y, width: itemWidth, height: rowHeight }
+				box: { x, y, width: itemWidth, height: rowHeight },
+				...(entry.type === 'symbol'
+					? { shapes: symbolShapes(entry.key as LegendSymbol, x, y + rowHeight / 2, z.swatchLength, z.scale) }
+					: {})
 			});
 			x += itemWidth + z.legendItemGap;
 			rowUsed = true;
 		}
 		y += rowHeight;
 	}
-	return { items, lines: [], bottom: y };
+	return { items, lines, bottom: y };
 }
 
 function bandsAt(input: LayoutInput, scale: number): Bands {
@@ -532,7 +556,8 @@ function shiftBand<T extends { rect: Rect; lines: TextLine[]; items?: LegendItem
 						swatch: { ...item.swatch, y: item.swatch.y + dy },
 						label: shiftLine(item.label, dy),
 						count: shiftLine(item.count, dy),
-						box: shiftRect(item.box, dy)
+						box: shiftRect(item.box, dy),
+						...(item.shapes ? { shapes: item.shapes.map((shape) => shiftShape(shape, dy)) } : {})
 					}))
 				}
 			: {})
@@ -572,7 +597,7 @@ export function layoutTextBoxes(layout: ExportLayout): TextLine[] {
 	return [
 		...(layout.header?.lines ?? []),
 		...(layout.legend?.lines ?? []),
-		...(layout.legend?.items.flatMap((i) => [i.label, i.count]) ?? []),
+		...(layout.legend?.items.flatMap((i) => (i.count.text ? [i.label, i.count] : [i.label])) ?? []),
 		...(layout.credits?.lines ?? [])
 	];
 }

@@ -16,6 +16,7 @@ import {
 	type TextLine
 } from './layout';
 import { exportCamera, type ExportFraming } from './framing';
+import type { SwatchShape } from './legendSymbols';
 import { DEFAULT_MAX_CANVAS_AREA, DEFAULT_MAX_CANVAS_SIDE, type SizeLimits } from './presets';
 
 /**
@@ -201,6 +202,45 @@ function drawText(ctx: CanvasRenderingContext2D, line: TextLine): void {
 	ctx.fillText(line.text, line.x, line.y);
 }
 
+/** A legend symbol's shape (legendSymbols.ts), as svg.ts's swatchShapeEl draws it. */
+function drawShape(ctx: CanvasRenderingContext2D, shape: SwatchShape): void {
+	ctx.save();
+	// Solid and opaque unless the shape says otherwise (the certainty swatches before set dashes).
+	ctx.setLineDash([]);
+	ctx.globalAlpha = 1;
+	ctx.beginPath();
+	if (shape.type === 'line') {
+		ctx.moveTo(shape.x1, shape.y1);
+		ctx.lineTo(shape.x2, shape.y2);
+		ctx.strokeStyle = shape.color;
+		ctx.lineWidth = shape.width;
+		ctx.stroke();
+	} else if (shape.type === 'polygon') {
+		shape.points.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+		ctx.closePath();
+		ctx.fillStyle = shape.fill;
+		ctx.fill();
+	} else if (shape.type === 'circle') {
+		ctx.arc(shape.cx, shape.cy, shape.r, 0, 2 * Math.PI);
+		ctx.fillStyle = shape.fill;
+		ctx.fill();
+		ctx.strokeStyle = shape.stroke;
+		ctx.lineWidth = shape.strokeWidth;
+		ctx.stroke();
+	} else {
+		ctx.rect(shape.x, shape.y, shape.width, shape.height);
+		ctx.fillStyle = shape.fill;
+		ctx.globalAlpha = shape.fillOpacity;
+		ctx.fill();
+		ctx.strokeStyle = shape.stroke;
+		ctx.globalAlpha = shape.strokeOpacity;
+		ctx.lineWidth = shape.strokeWidth;
+		ctx.setLineDash(shape.dash ?? []);
+		ctx.stroke();
+	}
+	ctx.restore();
+}
+
 /** Header, legend and credits on top of the map, as layout.ts places them (and svg.ts draws them). */
 export function drawOverlays(ctx: CanvasRenderingContext2D, layout: ExportLayout): void {
 	ctx.save();
@@ -221,6 +261,11 @@ export function drawOverlays(ctx: CanvasRenderingContext2D, layout: ExportLayout
 		for (const line of layout.legend.lines) drawText(ctx, line);
 		for (const item of layout.legend.items) {
 			const s = item.swatch;
+			if (item.shapes) {
+				for (const shape of item.shapes) drawShape(ctx, shape);
+				drawText(ctx, item.label);
+				continue;
+			}
 			ctx.beginPath();
 			ctx.moveTo(s.x1, s.y);
 			ctx.lineTo(s.x2, s.y);

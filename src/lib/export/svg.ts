@@ -40,6 +40,7 @@ import {
 } from './layout';
 import { makeProjector, type ExportCamera, type Projector, type ScreenPoint } from './projection';
 import { el, fragment, type Child, type Xml } from './xml';
+import type { SwatchShape } from './legendSymbols';
 
 /**
  * The current view as a true vector SVG: the same layers, order, colours and sizes as the MapLibre
@@ -916,6 +917,41 @@ function textLineEl(line: TextLine): Xml {
 	);
 }
 
+/** A legend symbol's shape (legendSymbols.ts), as renderPng.ts's drawShape paints it. */
+function swatchShapeEl(shape: SwatchShape): Xml {
+	if (shape.type === 'line')
+		return el('line', {
+			x1: fmt(shape.x1),
+			y1: fmt(shape.y1),
+			x2: fmt(shape.x2),
+			y2: fmt(shape.y2),
+			stroke: shape.color,
+			'stroke-width': fmt(shape.width)
+		});
+	if (shape.type === 'polygon') return el('path', { d: pathData([shape.points], true), fill: shape.fill });
+	if (shape.type === 'circle')
+		return el('circle', {
+			cx: fmt(shape.cx),
+			cy: fmt(shape.cy),
+			r: fmt(shape.r),
+			fill: shape.fill,
+			stroke: shape.stroke,
+			'stroke-width': fmt(shape.strokeWidth)
+		});
+	return el('rect', {
+		x: fmt(shape.x),
+		y: fmt(shape.y),
+		width: fmt(shape.width),
+		height: fmt(shape.height),
+		fill: shape.fill,
+		'fill-opacity': shape.fillOpacity,
+		stroke: shape.stroke,
+		'stroke-opacity': shape.strokeOpacity,
+		'stroke-width': fmt(shape.strokeWidth),
+		'stroke-dasharray': shape.dash ? shape.dash.map(fmt).join(' ') : null
+	});
+}
+
 function overlays(layout: ExportLayout): Xml {
 	const parts: Child[] = [];
 	if (layout.header) {
@@ -938,6 +974,12 @@ function overlays(layout: ExportLayout): Xml {
 			const legend: Child[] = layout.legend.lines.map(textLineEl);
 			for (const item of layout.legend.items) {
 				const s = item.swatch;
+				if (item.shapes) {
+					legend.push(
+						el('g', { 'data-symbol': item.key }, ...item.shapes.map(swatchShapeEl), textLineEl(item.label))
+					);
+					continue;
+				}
 				legend.push(
 					el(
 						'g',
