@@ -553,6 +553,25 @@ describe('SVG export', () => {
 		}
 		expect(framed).toContain(story.title.de.replace(/&/g, '&amp;'));
 
+		// Full HD for a designer: the basemap clipped to the artboard, so the file stays small.
+		const fullHd = (await exportFile(page, { format: 'svg', preset: 'full-hd' })).data;
+		console.log(`SVG export 1920x1080: ${(fullHd.byteLength / 1024).toFixed(0)} KB`);
+		expect(fullHd.byteLength).toBeLessThan(300 * 1024);
+		const hd = fullHd.toString('utf8');
+		const margin = 16 * presetPixelRatio(1920) + 1;
+		for (const id of ['land', 'coastline', 'borders']) {
+			const start = hd.indexOf(`id="${id}"`);
+			const end = hd.indexOf(id === 'land' ? 'id="patrol-waters"' : '/>', start);
+			const numbers = [...hd.slice(start, end).matchAll(/[ML]?(-?[\d.]+) (-?[\d.]+)/g)];
+			expect(numbers.length, id).toBeGreaterThan(100);
+			for (const [, x, y] of numbers) {
+				expect(Number(x)).toBeGreaterThanOrEqual(-margin);
+				expect(Number(x)).toBeLessThanOrEqual(1920 + margin);
+				expect(Number(y)).toBeGreaterThanOrEqual(-margin);
+				expect(Number(y)).toBeLessThanOrEqual(1080 + margin);
+			}
+		}
+
 		// In English the labels and the file name follow the language.
 		await closeDialog(page);
 		await page.getByRole('button', { name: 'Switch to English' }).click();

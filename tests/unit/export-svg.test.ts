@@ -136,10 +136,19 @@ function elements(svg: string, tag: string): Record<string, string>[] {
 	return out;
 }
 
+/** The group with this id, with everything nested in it (its sublayers too). */
 function group(svg: string, id: string): string {
 	const start = svg.indexOf(`<g id="${id}"`);
 	if (start < 0) return '';
-	return svg.slice(start, svg.indexOf('</g>', start));
+	const tags = /<g\b[^>]*>|<\/g>/g;
+	tags.lastIndex = start;
+	let depth = 0;
+	for (let m = tags.exec(svg); m; m = tags.exec(svg)) {
+		if (m[0] === '</g>') depth--;
+		else if (!m[0].endsWith('/>')) depth++;
+		if (depth === 0) return svg.slice(start, m.index);
+	}
+	return svg.slice(start);
 }
 
 describe('renderSvg', () => {
@@ -175,6 +184,7 @@ describe('renderSvg', () => {
 		const namespaces = [...svg.matchAll(/ xmlns(?::\w+)?="([^"]*)"/g)].map((m) => m[1]);
 		expect(namespaces).toEqual([
 			'http://www.w3.org/2000/svg',
+			'http://www.inkscape.org/namespaces/inkscape',
 			'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
 			'http://purl.org/dc/elements/1.1/'
 		]);
@@ -188,7 +198,7 @@ describe('renderSvg', () => {
 		expect(clip).not.toBeNull();
 		expect(Number(clip![2])).toBeGreaterThan(0);
 		expect(Number(clip![2]) + Number(clip![3])).toBeLessThan(800);
-		expect(svg).toContain(`<g id="map" clip-path="url(#${clip![1]})">`);
+		expect(svg).toMatch(new RegExp(`<g id="map" [^>]*clip-path="url\\(#${clip![1]}\\)">`));
 	});
 
 	it('draws every shown lane as a path in its kind colour', () => {
@@ -252,8 +262,9 @@ describe('renderSvg', () => {
 		expect(elements(group(svg, 'flow-casing'), 'path').length).toBe(
 			elements(group(svg, 'flows'), 'path').length
 		);
-		const arrows = elements(group(svg, 'flow-arrows'), 'path');
+		const arrows = elements(group(svg, 'flow-arrows-text'), 'path');
 		expect(arrows.length).toBeGreaterThan(0);
+		expect(elements(group(svg, 'flow-arrows-halo'), 'path').length).toBe(arrows.length);
 		const mutualKinds = new Set(story.flows.filter((f) => f.mutual).map((f) => f.kind));
 		const oneWayKinds = new Set(story.flows.filter((f) => !f.mutual).map((f) => f.kind));
 		for (const kind of mutualKinds)
@@ -269,10 +280,36 @@ describe('renderSvg', () => {
 		expect(en).toContain('>Vladivostok</tspan>');
 		expect(en).not.toContain('Pjöngjang');
 		expect(en).toContain('North Korea and Russia move closer');
-		const labels = elements(svg, 'g').find((g) => g.id === 'place-labels')!;
-		expect(labels['paint-order']).toBe('stroke');
-		expect(labels.stroke).toBe('#ffffff');
-		expect(labels['stroke-opacity']).toBe('0.92');
+		// Halos are their own stroked copies under the text (no paint-order: Illustrator ignores it).
+		expect(svg).not.toContain('paint-order');
+		const halo = elements(svg, 'g').find((g) => g.id === 'place-labels-halo')!;
+		expect(halo.fill).toBe('none');
+		expect(halo.stroke).toBe('#ffffff');
+		expect(halo['stroke-opacity']).toBe('0.92');
+		const text = elements(svg, 'g').find((g) => g.id === 'place-labels-text')!;
+		expect(text.stroke).toBe('none');
+		const haloNames = elements(group(svg, 'place-labels-halo'), 'tspan').length;
+		expect(haloNames).toBeGreaterThan(0);
+		expect(elements(group(svg, 'place-labels-text'), 'tspan').length).toBe(haloNames);
+		// Named layers for Inkscape, one per kind of flow drawn.
+		expect(svg).toContain('xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"');
+		const layers = elements(svg, 'g').filter((g) => g['inkscape:groupmode'] === 'layer');
+		expect(layers.map((g) => g.id)).toEqual(
+			expect.arrayContaining([
+				'map',
+				'land',
+				'flows',
+				'places',
+				'place-labels',
+				'header',
+				'legend',
+				'credits'
+			])
+		);
+		const kindLayers = layers.filter((g) => g.id!.startsWith('flows-')).map((g) => g.id!.slice(6));
+		expect(kindLayers.sort()).toEqual(
+			[...new Set(story.flows.filter((f) => isFlowVisible(f, view)).map((f) => f.kind))].sort()
+		);
 	});
 
 	it('labels countries in capitals, only inside the map and without collisions', () => {

@@ -8,7 +8,14 @@ import type {
 	Polygon,
 	Position
 } from 'geojson';
-import { CERTAINTIES, type AreaKind, type Certainty, type Lang, type StoryLook } from '$lib/story';
+import {
+	CERTAINTIES,
+	FLOW_KINDS,
+	type AreaKind,
+	type Certainty,
+	type Lang,
+	type StoryLook
+} from '$lib/story';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import { LOCALES } from '$lib/i18n/format';
 import {
@@ -23,6 +30,7 @@ import {
 } from '$lib/map/theme';
 import type { LaneStyle } from '$lib/map/layers';
 import { offsetPolyline } from '$lib/geo/offset';
+import { clipPolyline, clipRing, simplify } from '$lib/geo/clip';
 import { countryLabelsFor } from '$lib/map/storyFeatures';
 import { strings } from '$lib/i18n/strings';
 import type { WorldData } from '$lib/map/worldData';
@@ -89,6 +97,8 @@ export interface SvgInput {
 
 export const SVG_FONT_FAMILY = 'Noto Sans, sans-serif';
 const CLIP_ID = 'nkr-map-clip';
+/** Basemap points closer than this (output px) to the line through their neighbours are dropped. */
+const SIMPLIFY_PX = 0.3;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers, colours, zoom functions
@@ -247,22 +257,33 @@ function projectPolygons(stage: Stage, polygons: readonly Position[][][]): Scree
 		for (const shift of stage.project.copyShifts(minLon, maxLon)) {
 			const projected = outer.map((p) => stage.toImage(p, shift));
 			if (!intersects(bboxOf(projected), stage.cull)) continue;
-			rings.push(projected);
-			for (const hole of polygon.slice(1)) rings.push(hole.map((p) => stage.toImage(p, shift)));
+			// Only what the artboard shows (plus the stroke margin): files stay small and tidy.
+			for (const ring of [
+				projected,
+				...polygon.slice(1).map((hole) => hole.map((p) => stage.toImage(p, shift)))
+			]) {
+				const clipped = simplify(clipRing(ring, stage.cull), SIMPLIFY_PX);
+				if (clipped.length >= 3) rings.push(clipped);
+			}
 		}
 	}
 	return rings;
 }
 
-/** Lines on screen, in every world copy where they are visible. */
-function projectLines(stage: Stage, lines: readonly Position[][]): ScreenPoint[][] {
+/**
+ * Lines on screen, in every world copy where they are visible; `clip` cuts them to the artboard
+ * (flows are kept whole, so their offsets and arrow spacing start where the map's do).
+ */
+function projectLines(stage: Stage, lines: readonly Position[][], clip = true): ScreenPoint[][] {
 	const out: ScreenPoint[][] = [];
 	for (const line of lines) {
 		if (line.length < 2) continue;
 		const [minLon, maxLon] = lonRange([line]);
 		for (const shift of stage.project.copyShifts(minLon, maxLon)) {
 			const projected = line.map((p) => stage.toImage(p, shift));
-			if (intersects(bboxOf(projected), stage.cull)) out.push(projected);
+			if (!intersects(bboxOf(projected), stage.cull)) continue;
+			if (clip) out.push(...clipPolyline(projected, stage.cull).map((piece) => simplify(piece, SIMPLIFY_PX)));
+			else out.push(projected);
 		}
 	}
 	return out;
@@ -311,9 +332,33 @@ function haloAttrs(color: string, haloWidth: number): Record<string, string | nu
 		stroke: paint.color,
 		'stroke-opacity': paint.opacity,
 		'stroke-width': fmt(haloWidth * 2),
-		'stroke-linejoin': 'round',
-		'paint-order': 'stroke'
+		'stroke-linejoin': 'round'
 	};
+}
+
+/** A group Inkscape shows as a layer (Illustrator as a group), named for the person editing. */
+function layer(id: string, label: string): Record<string, string> {
+	return { id, 'inkscape:groupmode': 'layer', 'inkscape:label': label };
+}
+
+/**
+ * Labels over their halos, the halo as its own stroked copy underneath: Illustrator ignores SVG's
+ * paint-order, and a designer can restyle or drop the halos as one group. `items(halo)` gives
+ * the copies; ids and data go on the text copy only.
+ */
+function haloed(
+	id: string,
+	label: string,
+	fill: Record<string, string | number | null>,
+	halo: { color: string; width: number },
+	items: (halo: boolean) => Child[]
+): Xml {
+	return el(
+		'g',
+		layer(id, label),
+		el('g', { id: `${id}-halo`, fill: 'none', ...haloAttrs(halo.color, halo.width) }, ...items(true)),
+		el('g', { id: `${id}-text`, ...fill, stroke: 'none' }, ...items(false))
+	);
 }
 
 function textBlock(
@@ -394,7 +439,7 @@ export function renderSvg(input: SvgInput): string {
 			})
 		);
 	}
-	map.push(el('g', { id: 'land' }, ...land));
+	map.push(el('g', layer('land', 'Land'), ...land));
 
 	// Patrol waters and recognised regions, without those the rule leaves out.
 	const hiddenArea = new Set(input.hiddenAreas);
@@ -429,7 +474,7 @@ export function renderSvg(input: SvgInput): string {
 				})
 			);
 		}
-		return el('g', { id }, ...parts);
+		return el('g', layer(id, id === 'regions' ? 'Regions' : 'Patrol waters'), ...parts);
 	};
 	map.push(areaGroup('patrol-waters', 'patrol-waters'), areaGroup('recognised-region', 'regions'));
 
@@ -492,18 +537,23 @@ export function renderSvg(input: SvgInput): string {
 		: [];
 
 	map.push(
-		el(
-			'g',
-			{ id: 'country-labels', fill: BASE.countryLabel, ...haloAttrs(BASE.halo, 1.2 * pr) },
-			...countryLabels.map(({ label, letterSpacing }) =>
-				textBlock(label, { 'letter-spacing': fmt(letterSpacing) }, {})
-			)
+		haloed(
+			'country-labels',
+			'Country names',
+			{ fill: BASE.countryLabel },
+			{ color: BASE.halo, width: 1.2 * pr },
+			() =>
+				countryLabels.map(({ label, letterSpacing }) =>
+					textBlock(label, { 'letter-spacing': fmt(letterSpacing) }, {})
+				)
 		),
-		el(
-			'g',
-			{ id: 'area-labels', ...haloAttrs(BASE.halo, 1.4 * pr) },
-			...areaLabels.map(({ label, kind, id }) =>
-				textBlock(label, { fill: AREA_LOOK[kind as AreaKind].color }, { 'data-id': id })
+		haloed('area-labels', 'Area names', {}, { color: BASE.halo, width: 1.4 * pr }, (halo) =>
+			areaLabels.map(({ label, kind, id }) =>
+				textBlock(
+					label,
+					halo ? {} : { fill: AREA_LOOK[kind as AreaKind].color },
+					halo ? {} : { 'data-id': id }
+				)
 			)
 		)
 	);
@@ -520,7 +570,7 @@ export function renderSvg(input: SvgInput): string {
 		.map((f) => {
 			const offset = (Number(f.properties?.halfLanes ?? 0) * laneGap) / 2;
 			const coordinates = (f.geometry as LineString).coordinates;
-			const lines = projectLines(stage, [coordinates]).map((l) => offsetPolyline(l, offset));
+			const lines = projectLines(stage, [coordinates], false).map((l) => offsetPolyline(l, offset));
 			return { feature: f, lines };
 		})
 		.filter((f) => f.lines.length > 0);
@@ -557,7 +607,7 @@ export function renderSvg(input: SvgInput): string {
 			)
 		)
 	);
-	const flowPaths: Child[] = [];
+	const flowPaths: { kind: string; path: Xml }[] = [];
 	for (const certainty of CERTAINTIES as readonly Certainty[]) {
 		for (const { feature, lines } of flows) {
 			const p = feature.properties ?? {};
@@ -566,8 +616,9 @@ export function renderSvg(input: SvgInput): string {
 			// Rounded first, so the dash pattern is exactly in line widths of the written width.
 			const w = Math.round(flowWidth(laneActive(p)) * CERTAINTY_WEIGHT[certainty].width * 10) / 10;
 			const dash = CERTAINTY_DASH[certainty];
-			flowPaths.push(
-				el(
+			flowPaths.push({
+				kind,
+				path: el(
 					'path',
 					{
 						d: pathData(lines, false),
@@ -584,11 +635,25 @@ export function renderSvg(input: SvgInput): string {
 					},
 					el('title', {}, kindName[kind as keyof typeof kindName] ?? kind)
 				)
-			);
+			});
 		}
 	}
-	map.push(el('g', { id: 'flows' }, ...flowPaths));
-	const arrows: Child[] = [];
+	// One sublayer per kind, in the legend's order, each holding its lanes in certainty order.
+	const kindsDrawn = FLOW_KINDS.filter((kind) => flowPaths.some((f) => f.kind === kind));
+	map.push(
+		el(
+			'g',
+			layer('flows', 'Flows'),
+			...kindsDrawn.map((kind) =>
+				el(
+					'g',
+					layer(`flows-${kind}`, kindName[kind]),
+					...flowPaths.filter((f) => f.kind === kind).map((f) => f.path)
+				)
+			)
+		)
+	);
+	const arrows: { d: string; fill: string; opacity: string | null; kind: string }[] = [];
 	const spacing = interpolate(zoom, 2, 90, 6, 160) * pr;
 	const iconScale = interpolate(zoom, 2, 0.55, 6, 0.85) * pr;
 	for (const { feature, lines } of flows) {
@@ -599,27 +664,22 @@ export function renderSvg(input: SvgInput): string {
 		for (const line of lines)
 			for (const anchor of arrowAnchors(line, spacing)) {
 				if (!insideRect(anchor.point, layout.map)) continue;
-				arrows.push(
-					el('path', {
-						d: arrowPath(anchor.point, anchor.angle, iconScale),
-						fill: color,
-						'fill-opacity': opacityAttr(dim(p, weightOf(p).opacity)),
-						'data-kind': kind
-					})
-				);
+				arrows.push({
+					d: arrowPath(anchor.point, anchor.angle, iconScale),
+					fill: color,
+					opacity: opacityAttr(dim(p, weightOf(p).opacity)),
+					kind
+				});
 			}
 	}
 	map.push(
-		el(
-			'g',
-			{
-				id: 'flow-arrows',
-				stroke: '#ffffff',
-				'stroke-width': fmt(1.2 * 2 * pr),
-				'stroke-linejoin': 'round',
-				'paint-order': 'stroke'
-			},
-			...arrows
+		haloed('flow-arrows', 'Arrows', {}, { color: '#ffffff', width: 1.2 * pr }, (halo) =>
+			arrows.map((a) =>
+				el(
+					'path',
+					halo ? { d: a.d } : { d: a.d, fill: a.fill, 'fill-opacity': a.opacity, 'data-kind': a.kind }
+				)
+			)
 		)
 	);
 
@@ -642,14 +702,17 @@ export function renderSvg(input: SvgInput): string {
 			);
 		}
 	}
-	map.push(el('g', { id: 'places' }, ...circles));
+	map.push(el('g', layer('places', 'Places'), ...circles));
 	map.push(
-		el(
-			'g',
-			{ id: 'place-labels', fill: BASE.placeText, ...haloAttrs(BASE.halo, 2 * pr) },
-			...placeLabels.map(({ label, bold, id }) =>
-				textBlock(label, { 'font-weight': bold ? 700 : null }, { 'data-id': id })
-			)
+		haloed(
+			'place-labels',
+			'Place names',
+			{ fill: BASE.placeText },
+			{ color: BASE.halo, width: 2 * pr },
+			(halo) =>
+				placeLabels.map(({ label, bold, id }) =>
+					textBlock(label, { 'font-weight': bold ? 700 : null }, halo ? {} : { 'data-id': id })
+				)
 		)
 	);
 
@@ -657,6 +720,7 @@ export function renderSvg(input: SvgInput): string {
 		'svg',
 		{
 			xmlns: 'http://www.w3.org/2000/svg',
+			'xmlns:inkscape': 'http://www.inkscape.org/namespaces/inkscape',
 			version: '1.1',
 			width: fmt(width),
 			height: fmt(height),
@@ -676,7 +740,7 @@ export function renderSvg(input: SvgInput): string {
 			)
 		),
 		el('rect', { id: 'background', x: 0, y: 0, width: fmt(width), height: fmt(height), fill: '#ffffff' }),
-		el('g', { id: 'map', 'clip-path': `url(#${CLIP_ID})` }, ...map),
+		el('g', { ...layer('map', 'Map'), 'clip-path': `url(#${CLIP_ID})` }, ...map),
 		overlays(layout)
 	);
 	return doc.xml + '\n';
@@ -959,7 +1023,7 @@ function overlays(layout: ExportLayout): Xml {
 		parts.push(
 			el(
 				'g',
-				{ id: 'header' },
+				layer('header', 'Title'),
 				el('rect', { x: 0, y: 0, width: fmt(h.rect.width), height: fmt(h.rect.height), fill: '#ffffff' }),
 				...h.lines.map(textLineEl)
 			)
@@ -1000,10 +1064,11 @@ function overlays(layout: ExportLayout): Xml {
 					)
 				);
 			}
-			parts.push(el('g', { id: 'legend' }, ...legend));
+			parts.push(el('g', layer('legend', 'Legend'), ...legend));
 		}
-		if (layout.credits) parts.push(el('g', { id: 'credits' }, ...layout.credits.lines.map(textLineEl)));
-		parts.unshift(el('g', { id: 'footer-background' }, ...footer));
+		if (layout.credits)
+			parts.push(el('g', layer('credits', 'Notes and sources'), ...layout.credits.lines.map(textLineEl)));
+		parts.unshift(el('g', layer('footer-background', 'Footer'), ...footer));
 	}
 	return fragment(parts);
 }
