@@ -18,6 +18,7 @@ import { makeProjector } from '../../src/lib/export/projection';
 import { presentationOf } from '../../src/lib/story';
 import { startSite, type Site } from '../support/site';
 import { readPdf } from '../support/pdf';
+import { parseCsv } from '../support/csv';
 import { settled, type MapWindow } from '../support/map';
 
 /**
@@ -35,7 +36,7 @@ afterAll(async () => {
 	await site?.close();
 });
 
-type Format = 'png' | 'svg' | 'pdf' | 'geojson' | 'csv';
+type Format = 'png' | 'svg' | 'pdf' | 'geojson' | 'csv' | 'csv-semicolon';
 
 const LATEST = timelineStops([...story.flows, ...story.areas]).at(-1)!;
 
@@ -774,39 +775,6 @@ describe('PDF export', () => {
 // ---------------------------------------------------------------------------------------------
 // Data
 
-/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i]!;
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else field += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			row.push(field);
-			field = '';
-		} else if (ch === '\r' && text[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else field += ch;
-	}
-	if (field !== '' || row.length > 0) {
-		row.push(field);
-		rows.push(row);
-	}
-	return rows;
-}
-
 describe('data export', () => {
 	it('GeoJSON validates and round-trips; CSV has a header and one row per visible flow', async () => {
 		const { page, log } = await site.open();
@@ -825,7 +793,16 @@ describe('data export', () => {
 		expect(csv.startsWith(CSV_BOM)).toBe(true);
 		const rows = parseCsv(csv.slice(1));
 		expect(rows[0]).toEqual([...CSV_COLUMNS]);
-		expect(rows.length - 1).toBe(story.flows.length);
+		const type = CSV_COLUMNS.indexOf('type');
+		const id = CSV_COLUMNS.indexOf('id');
+		expect(rows.filter((r) => r[type] === 'flow')).toHaveLength(story.flows.length);
+		expect(rows.filter((r) => r[type] === 'event')).toHaveLength(story.events.length);
+		expect(rows.filter((r) => r[type] === 'area')).toHaveLength(story.areas.length);
+
+		// For German Excel: the same table with semicolons, named as such.
+		const semicolon = await exportFile(page, { format: 'csv-semicolon' });
+		expect(semicolon.name).toBe(`nk-russia-flows_${LATEST}_de_semicolon.csv`);
+		expect(parseCsv(semicolon.data.toString('utf8').slice(1), ';')).toEqual(rows);
 
 		// Only what is visible: switch a kind off, and both files follow.
 		await closeDialog(page);
@@ -834,8 +811,8 @@ describe('data export', () => {
 		const csvOff = parseCsv((await exportFile(page, { format: 'csv' })).data.toString('utf8').slice(1));
 		expect(
 			csvOff
-				.slice(1)
-				.map((r) => r[0])
+				.filter((r) => r[type] === 'flow')
+				.map((r) => r[id])
 				.sort()
 		).toEqual(visible.map((f) => f.id).sort());
 		const geoOff = exportGeoJsonSchema.parse(

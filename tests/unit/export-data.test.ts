@@ -4,7 +4,8 @@ import {
 	CSV_COLUMNS,
 	csvField,
 	exportGeoJsonSchema,
-	flowsCsv,
+	claimsCsv,
+	visibleDataCsv,
 	visibleDataGeoJSON
 } from '../../src/lib/export/data';
 import { visibleFlows } from '../../src/lib/export/content';
@@ -16,6 +17,7 @@ const lineOf = lineIndex(laneFeatures(story, relations), relations);
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
 import { DEFAULT_VIEW } from '../support/views';
+import { parseCsv } from '../support/csv';
 
 const square = (w: number, s: number, e: number, n: number) => [
 	[
@@ -52,51 +54,6 @@ const areaShapes: FeatureCollection<Polygon | MultiPolygon> = {
 const areas = areaFeatures(story, areaShapes);
 
 const view: ViewSnapshot = DEFAULT_VIEW;
-
-/** A strict RFC 4180 reader, to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let i = 0;
-	let quoted = false;
-	while (i < text.length) {
-		const c = text[i]!;
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i += 2;
-				continue;
-			}
-			if (c === '"') {
-				quoted = false;
-				i++;
-				continue;
-			}
-			field += c;
-			i++;
-			continue;
-		}
-		if (c === '"') {
-			if (field !== '') throw new Error(`quote inside an unquoted field at ${i}`);
-			quoted = true;
-		} else if (c === ',') {
-			row.push(field);
-			field = '';
-		} else if (c === '\r' && text[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else if (c === '\n' || c === '\r') throw new Error(`bare line break at ${i}`);
-		else field += c;
-		i++;
-	}
-	if (quoted) throw new Error('unterminated quote');
-	if (field !== '' || row.length) throw new Error('last record has no CRLF');
-	return rows;
-}
 
 describe('visibleDataGeoJSON', () => {
 	const fc = visibleDataGeoJSON(story, view, lineOf, areas);
@@ -199,22 +156,23 @@ describe('visibleDataGeoJSON', () => {
 	});
 });
 
-describe('flowsCsv', () => {
+describe('claimsCsv', () => {
 	const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
 	it('has a header and one row per visible flow', () => {
 		const shown = visibleFlows(story, { ...view, kinds: ['visit', 'arms'] });
-		const rows = parseCsv(flowsCsv(story, shown, 'de'));
+		const rows = parseCsv(claimsCsv(story, { flows: shown }, 'de'));
 		expect(rows[0]).toEqual([...CSV_COLUMNS]);
 		expect(rows).toHaveLength(shown.length + 1);
 		for (const row of rows.slice(1)) {
 			expect(row).toHaveLength(CSV_COLUMNS.length);
-			expect(['visit', 'arms']).toContain(row[1]);
+			expect(row[col('type')]).toBe('flow');
+			expect(['visit', 'arms']).toContain(row[col('kind')]);
 		}
-		expect(rows.slice(1).map((r) => r[0])).toEqual(shown.map((f) => f.id));
+		expect(rows.slice(1).map((r) => r[col('id')])).toEqual(shown.map((f) => f.id));
 	});
 
 	it('writes names, dates and text in the chosen language', () => {
-		const rows = parseCsv(flowsCsv(story, story.flows, 'en'));
+		const rows = parseCsv(claimsCsv(story, { flows: story.flows }, 'en'));
 		const flow = story.flows[0]!;
 		const row = rows[1]!;
 		expect(row[col('from')]).toBe(story.places.find((p) => p.id === flow.from)!.name.en);
@@ -223,11 +181,11 @@ describe('flowsCsv', () => {
 	});
 
 	it('keeps where each date comes from (public record) beside it', () => {
-		const rows = parseCsv(flowsCsv(story, story.flows, 'en'));
+		const rows = parseCsv(claimsCsv(story, { flows: story.flows }, 'en'));
 		const noted = story.flows.filter((f) => f.when.note);
 		expect(noted.length).toBeGreaterThan(0);
 		for (const flow of noted) {
-			const row = rows.find((r) => r[0] === flow.id)!;
+			const row = rows.find((r) => r[col('id')] === flow.id)!;
 			expect(row[col('when_note')], flow.id).toBe(flow.when.note!.en);
 		}
 	});
@@ -239,7 +197,7 @@ describe('flowsCsv', () => {
 		flow.summary.de = 'Zeile eins\r\nZeile zwei\nZeile drei';
 		flow.evidence[0]!.quote = '=cmd()';
 		tricky.places.find((p) => p.id === flow.from)!.name.de = '@SUM(A1:A9)';
-		const csv = flowsCsv(tricky, [flow], 'de');
+		const csv = claimsCsv(tricky, { flows: [flow] }, 'de');
 		const rows = parseCsv(csv);
 		expect(rows).toHaveLength(2);
 		const row = rows[1]!;
@@ -250,6 +208,27 @@ describe('flowsCsv', () => {
 		expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
 	});
 
+	it('adds the visible areas and every event with their notes, and a semicolon table for German Excel', () => {
+		const view2 = { ...view, until: null };
+		const rows = parseCsv(visibleDataCsv(story, view2));
+		const byType = (type: string) => rows.slice(1).filter((r) => r[col('type')] === type);
+		expect(byType('flow')).toHaveLength(visibleFlows(story, view2).length);
+		expect(byType('event').map((r) => r[col('id')])).toEqual(story.events.map((e) => e.id));
+		const areas = byType('area');
+		expect(areas.map((r) => r[col('id')])).toEqual(story.areas.map((a) => a.id));
+		for (const area of story.areas.filter((a) => a.note))
+			expect(areas.find((r) => r[col('id')] === area.id)![col('note')]).toBe(area.note!.de);
+		// Patrol waters switched off: their row goes, as on the map.
+		const off = parseCsv(visibleDataCsv(story, { ...view2, showPatrolWaters: false }));
+		expect(off.some((r) => r[col('kind')] === 'patrol-waters')).toBe(false);
+
+		// The semicolon variant: the same cells, read back with ';'.
+		const semi = visibleDataCsv(story, view2, ';');
+		const semiRows = parseCsv(semi, ';');
+		expect(semiRows).toEqual(rows);
+		expect(semi.split('\r\n')[0]).toBe(CSV_COLUMNS.join(';'));
+	});
+
 	it('neutralises every formula trigger and leaves plain text alone', () => {
 		for (const s of ['=1+1', '+1', '-1', '@x', '\tx', '\rx'])
 			expect(csvField(s).replace(/^"/, '').startsWith("'")).toBe(true);
@@ -257,5 +236,8 @@ describe('flowsCsv', () => {
 		expect(csvField('a"b')).toBe('"a""b"');
 		expect(csvField(null)).toBe('');
 		expect(csvField(3)).toBe('3');
+		expect(csvField('a;b')).toBe('a;b');
+		expect(csvField('a;b', ';')).toBe('"a;b"');
+		expect(csvField('a,b', ';')).toBe('a,b');
 	});
 });

@@ -51,7 +51,8 @@ function without<K extends keyof UrlState>(state: UrlState, field: K): UrlState 
 // ---------------------------------------------------------------------------------------------
 // Invariants every parse result must satisfy, whatever the input.
 
-const SLUG = /^[a-z0-9-]{1,64}$/;
+/** A story id, or a relation (two ids joined by `~`), as the URL format says. */
+const SLUG = /^[a-z0-9-]{1,64}(?:~[a-z0-9-]{1,64})?$/;
 const FIELDS = new Set<keyof UrlState>([...Object.values(FIELD), 'exportText']);
 
 function checkInvariants(r: UrlState, knownIds?: ReadonlySet<string>): void {

@@ -50,7 +50,8 @@ const de = {
 			svg: 'SVG (Vektorgrafik)',
 			pdf: 'PDF (Druck, Vektor)',
 			geojson: 'GeoJSON (Geodaten)',
-			csv: 'CSV (Tabelle)'
+			csv: 'CSV (Tabelle)',
+			'csv-semicolon': 'CSV für Excel (Semikolon)'
 		},
 		size: 'Größe',
 		paper: 'Papier',
@@ -159,7 +160,8 @@ const en: ExportStrings = {
 			svg: 'SVG (vector graphic)',
 			pdf: 'PDF (print, vector)',
 			geojson: 'GeoJSON (geodata)',
-			csv: 'CSV (spreadsheet)'
+			csv: 'CSV (spreadsheet)',
+			'csv-semicolon': 'CSV for German Excel (semicolon)'
 		},
 		size: 'Size',
 		paper: 'Paper',
