@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import {
-	CSV_COLUMNS,
-	csvField,
-	exportGeoJsonSchema,
-	claimsCsv,
-	visibleDataCsv,
-	visibleDataGeoJSON
-} from '../../src/lib/export/data';
+import { exportGeoJsonSchema, visibleDataGeoJSON } from '../../src/lib/export/data';
+import { CSV_COLUMNS, csvField, claimsCsv, visibleDataCsv } from '../../src/lib/export/csv';
 import { visibleFlows } from '../../src/lib/export/content';
 import { areaFeatures, laneFeatures, lineIndex } from '../../src/lib/map/storyFeatures';
 import { relationsOf } from '../../src/lib/story/relations';
