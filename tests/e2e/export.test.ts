@@ -597,6 +597,8 @@ describe('SVG export', () => {
 		const texts = pngTexts(new Uint8Array(png.data));
 		expect(texts.Title).toBe(story.title.de);
 		expect(texts.Source).toContain('ZDFheute');
+		// The alt text: the map in words.
+		expect(texts.Description).toContain(`${story.flows.length} Linien, jede eine Aussage des Artikels`);
 		const created = Date.parse(texts['Creation Time']!);
 		// RFC 1123 keeps whole seconds.
 		expect(created).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
@@ -648,6 +650,13 @@ describe('SVG export', () => {
 		await dialog.getByRole('textbox', { name: 'Deck', exact: true }).fill('');
 		await dialog.getByRole('textbox', { name: 'Credit', exact: true }).fill('Graphic: A. Sample');
 		await dialog.locator('input[name="export-filters"]').check();
+		// The alt text is the live map's own description of itself, editable.
+		const described = await page.getByTestId('map').getAttribute('aria-describedby');
+		const description = (await page.locator(`#${described}`).textContent())!;
+		expect(description).toContain(`${story.flows.length} lines, each a claim from the article`);
+		await expect(dialog.locator('#export-alt').inputValue()).resolves.toBe(description);
+		const alt = 'A map of the claimed and possible deals between North Korea and Russia.';
+		await dialog.locator('#export-alt').fill(alt);
 		await page.waitForFunction(
 			() => new URL(location.href).searchParams.get('credit') === 'Graphic: A. Sample'
 		);
@@ -661,6 +670,7 @@ describe('SVG export', () => {
 		expect(texts).toContain('Graphic: A. Sample');
 		expect(texts).toContain('Shown: everything the article reports, gives as a claim or calls possible.');
 		expect(/<dc:title>([^<]+)<\/dc:title>/.exec(svg)?.[1]).toBe(title);
+		expect(/<desc>([^<]+)<\/desc>/.exec(svg)?.[1]).toBe(alt);
 
 		// In the PNG's pixels: the title line's ink is as wide as the browser sets the new title.
 		const png = PNG.sync.read(
@@ -751,6 +761,7 @@ describe('PDF export', () => {
 			for (const font of sheet.fonts) expect(font.embedded, font.name).toBe(true);
 			expect(pdf.info.Title).toBe('Waffen gegen Weizen?');
 			expect(pdf.info.Language).toBe('de');
+			expect(String(pdf.info.Subject)).toContain('Orte: Pjöngjang');
 		}
 		// A sheet of one's own, and a size that cannot be: refused before anything is made.
 		await openDialog(page);

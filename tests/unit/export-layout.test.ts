@@ -11,6 +11,7 @@ import {
 } from '../../src/lib/export/layout';
 import { snapshotContent } from '../../src/lib/export/content';
 import { exportTextDefaults, filterSentence, isFiltered } from '../../src/lib/export/words';
+import { altText } from '../../src/lib/state/altText';
 import { creditLine, FLOW_KINDS, presentationOf, story } from '../../src/lib/story';
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { DEFAULT_VIEW } from '../support/views';
@@ -22,6 +23,14 @@ const view: ViewSnapshot = {
 	until: '2023-07'
 };
 const exportedAt = new Date(Date.UTC(2026, 10, 26, 12));
+/** Nothing filtered out, in English. */
+const EVERYTHING_EN: ViewSnapshot = {
+	...view,
+	lang: 'en',
+	kinds: [...FLOW_KINDS],
+	until: null,
+	certainty: 'possible'
+};
 const content: LayoutContent = snapshotContent(story, view, exportedAt, { timeZone: 'UTC' });
 const all: LayoutOptions = { header: true, legend: true, credits: true };
 const SIZES: [number, number][] = [
@@ -51,7 +60,8 @@ describe('export content', () => {
 		]);
 		expect(content.metadata).toEqual({
 			title: content.title,
-			description: `${content.subtitle} ${filterSentence(view)}`,
+			// The alt text: the map in words, as the live map's accessible description says it.
+			description: altText(story, view),
 			source: content.credits[0],
 			created: exportedAt.toISOString()
 		});
@@ -59,13 +69,7 @@ describe('export content', () => {
 			'Gezeigt: nur, was der Artikel als berichtet oder behauptet wiedergibt, Stand Juli 2023; ' +
 				'nur Besuche, Waffen, Technik & Know-how, Lebensmittel und Diplomatie.'
 		);
-		const everything = {
-			...view,
-			lang: 'en' as const,
-			kinds: [...FLOW_KINDS],
-			until: null,
-			certainty: 'possible' as const
-		};
+		const everything = EVERYTHING_EN;
 		expect(isFiltered(everything)).toBe(false);
 		expect(isFiltered(view)).toBe(true);
 		const en = snapshotContent(story, everything, exportedAt, {
@@ -96,6 +100,10 @@ describe('export content', () => {
 		expect(own.subtitle).toBe('');
 		expect(own.credits).toEqual(['Nicht bestätigt.', creditLine(story, 'de'), 'Grafik: A. Muster']);
 		expect(own.metadata.title).toBe('Waffen gegen Weizen?');
+		// The alt text as the reader edited it.
+		expect(snapshotContent(story, view, exportedAt, { altText: ' Eine Karte. ' }).metadata.description).toBe(
+			'Eine Karte.'
+		);
 		// No title and no deck: no header band at all, the map starts at the top.
 		const bare = snapshotContent(story, view, exportedAt, { text: { ...text, title: ' ' } });
 		const l = layout(1200, 800, all, bare);
@@ -261,5 +269,28 @@ describe('wrapText', () => {
 		const pieces = wrapText('x'.repeat(25), 56, 10, false, m);
 		expect(pieces).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
 		expect(wrapText('', 100, 10, false, m)).toEqual([]);
+	});
+});
+
+describe('altText', () => {
+	it('says what the map shows: lines by kind and certainty, places, areas, date; never more than is drawn', () => {
+		const all = EVERYTHING_EN;
+		const text = altText(story, all);
+		expect(text.startsWith(presentationOf(story).mapLabel.en)).toBe(true);
+		expect(text).toContain(`${story.flows.length} lines, each a claim from the article`);
+		for (const place of story.places) expect(text).toContain(place.name.en);
+		expect(text).toContain('Planned patrol area');
+		expect(text).toContain('All dates, undated included.');
+		// Only reported: no claimed or possible counts, and only kinds with reported lines.
+		const reported = altText(story, { ...all, certainty: 'reported' });
+		expect(reported).not.toMatch(/claimed|possible/);
+		const kindsReported = new Set(story.flows.filter((f) => f.certainty === 'reported').map((f) => f.kind));
+		expect(reported).not.toContain('Arms');
+		expect(kindsReported.has('arms')).toBe(false);
+		// A date, in German.
+		const july = altText(story, { ...all, lang: 'de', until: '2023-07' });
+		expect(july).toContain('Stand Juli 2023.');
+		expect(july).not.toContain('Geplantes Patrouillengebiet');
+		expect(altText(story, { ...all, kinds: [] })).toContain('No lines visible.');
 	});
 });

@@ -9,6 +9,7 @@ import type { ViewSnapshot } from '$lib/state/view.svelte';
 import type { LayoutContent } from './layout';
 import type { ExportText } from '$lib/state/exportText';
 import { exportTextDefaults, filterSentence } from './words';
+import { altText } from '$lib/state/altText';
 
 /**
  * What an export says about itself: title, the filters that shaped it, legend entries and credits.
@@ -83,6 +84,8 @@ export interface ContentOptions {
 	text?: ExportText;
 	/** Add the filters as a sentence to the footer (filterSentence). */
 	describeFilters?: boolean;
+	/** The alt text as the reader edited it (default: state/altText.ts, the map in words). */
+	altText?: string;
 }
 
 /** Everything the header, legend and footer of an export say. */
@@ -119,7 +122,8 @@ export function snapshotContent(
 		credits: snapshotCredits(text, view.lang, exportedAt, { ...options, filters }),
 		metadata: {
 			title,
-			description: [subtitle, filterSentence(view)].filter(Boolean).join(' '),
+			// The alt text: what the picture shows, in words (PNG Description, SVG <desc>, PDF Subject).
+			description: options.altText?.trim() || altText(story, view),
 			source: text.source.trim() || creditLine(story, view.lang),
 			created: exportedAt.toISOString()
 		}

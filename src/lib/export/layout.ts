@@ -66,6 +66,7 @@ export interface LayoutContent {
 
 export interface ExportMetadata {
 	title: string;
+	/** The alt text: the picture in words (state/altText.ts, or the reader's edit). */
 	description: string;
 	/** The credit line: whose article, whose map data. */
 	source: string;

@@ -56,7 +56,7 @@ export interface PdfRequest {
 	widthPt: number;
 	heightPt: number;
 	fonts: PdfFonts;
-	metadata: ExportMetadata & { lang: string; altText?: string };
+	metadata: ExportMetadata & { lang: string };
 }
 
 interface Style {
@@ -414,7 +414,7 @@ export async function svgToPdf(request: PdfRequest): Promise<Uint8Array> {
 
 	const created = new Date(metadata.created);
 	doc.setTitle(metadata.title, { showInWindowTitleBar: true });
-	doc.setSubject(metadata.altText ?? metadata.description);
+	doc.setSubject(metadata.description);
 	doc.setKeywords([metadata.source]);
 	doc.setCreator('nk-russia-map');
 	doc.setProducer('nk-russia-map (pdf-lib)');

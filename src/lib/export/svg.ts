@@ -728,7 +728,7 @@ export function renderSvg(input: SvgInput): string {
 			'font-family': SVG_FONT_FAMILY
 		},
 		el('title', {}, input.content.title),
-		el('desc', {}, input.content.subtitle),
+		el('desc', {}, input.content.metadata.description),
 		metadataEl(input.content.metadata),
 		el(
 			'defs',

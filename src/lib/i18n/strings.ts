@@ -97,6 +97,16 @@ const de = {
 	legendOtherPlace: 'weiterer Ort',
 	/** The arrow's key; what a strand of a cable stands for is said in the "about" text. */
 	legendArrow: 'Richtung',
+	/** The map in words (state/altText.ts). */
+	alt: {
+		step: 'Schritt',
+		flows: '{count} Linien, jede eine Aussage des Artikels',
+		noFlows: 'Keine Linien sichtbar',
+		places: 'Orte',
+		areas: 'Flächen',
+		allDates: 'Alle Zeitpunkte, auch ohne Datum',
+		until: 'Stand {date}'
+	},
 	zoomIn: 'Vergrößern',
 	zoomOut: 'Verkleinern',
 	mapCanvas: 'Interaktive Kartenfläche',
@@ -233,6 +243,15 @@ const en: Strings = {
 	legendHide: 'Hide legend',
 	legendOtherPlace: 'other place',
 	legendArrow: 'direction',
+	alt: {
+		step: 'Step',
+		flows: '{count} lines, each a claim from the article',
+		noFlows: 'No lines visible',
+		places: 'Places',
+		areas: 'Areas',
+		allDates: 'All dates, undated included',
+		until: 'As of {date}'
+	},
 	zoomIn: 'Zoom in',
 	zoomOut: 'Zoom out',
 	mapCanvas: 'Interactive map area',
