@@ -13,6 +13,7 @@ import {
 	FLOW_KINDS,
 	type AreaKind,
 	type Certainty,
+	type LabelSide,
 	type Lang,
 	type StoryLook
 } from '$lib/story';
@@ -31,6 +32,7 @@ import {
 import type { LaneStyle } from '$lib/map/layers';
 import { offsetPolyline } from '$lib/geo/offset';
 import { clipPolyline, clipRing, simplify } from '$lib/geo/clip';
+import { KEEPOUT_PX, KEEPOUT_ROLES, labelOrder, SIDE_ANCHORS, sidesInOrder } from '$lib/map/labelAnchors';
 import { countryLabelsFor } from '$lib/map/storyFeatures';
 import { strings } from '$lib/i18n/strings';
 import type { WorldData } from '$lib/map/worldData';
@@ -71,7 +73,7 @@ export interface SvgInput {
 	pixelRatio?: number;
 	view: ViewSnapshot;
 	/** The story's emphasised countries (presentationOf); label sides come from issue 14's placed labels. */
-	look: Pick<StoryLook, 'emphasis' | 'countryLabels'>;
+	look: Pick<StoryLook, 'emphasis' | 'countryLabels' | 'labelSide'>;
 	world: WorldData;
 	/** laneFeatures(story, relations): the lanes as drawn, one feature per level. */
 	flows: FeatureCollection<LineString | Point>;
@@ -507,7 +509,15 @@ export function renderSvg(input: SvgInput): string {
 	// Labels are placed in MapLibre's priority order (topmost layer first: city names always, then
 	// area names, then country names, bigger countries first) and drawn in layer order below.
 	const collisions = new CollisionIndex();
-	const placeLabels = placeCityLabels(input.places, stage, pr, measure, nameOf, collisions);
+	const placeLabels = placeCityLabels(
+		input.places,
+		input.look.labelSide,
+		stage,
+		pr,
+		measure,
+		nameOf,
+		collisions
+	);
 	const areaLabels = view.showLabels
 		? placeAreaLabels(
 				{
@@ -792,8 +802,15 @@ function centredLabel(
 	};
 }
 
+/**
+ * City names as the style places them (places-label): capitals first, each trying the story's
+ * side for it and then the others in labelAnchors.ts's order, the first that keeps clear of the
+ * dots (places-keepout) and of the names already placed; a name with no free side is left out,
+ * as MapLibre leaves it out.
+ */
 function placeCityLabels(
 	places: FeatureCollection<Point>,
+	sides: Readonly<Record<string, LabelSide>>,
 	stage: Stage,
 	pr: number,
 	measure: Measure,
@@ -801,28 +818,51 @@ function placeCityLabels(
 	collisions: CollisionIndex
 ): { label: PlacedLabel; bold: boolean; id: string }[] {
 	const out: { label: PlacedLabel; bold: boolean; id: string }[] = [];
+	const role = (f: Feature) => String(f.properties?.role ?? '');
+	const keepout = (KEEPOUT_PX * pr) / 2;
 	for (const place of places.features) {
+		if (!(KEEPOUT_ROLES as readonly string[]).includes(role(place))) continue;
+		for (const [px, py] of projectPoint(stage, place.geometry.coordinates))
+			collisions.insert({ minX: px - keepout, maxX: px + keepout, minY: py - keepout, maxY: py + keepout });
+	}
+	const ordered = [...places.features].sort((a, b) => labelOrder(role(a)) - labelOrder(role(b)));
+	for (const place of ordered) {
 		const name = nameOf(place);
 		if (!name) continue;
-		const bold = place.properties?.role === 'capital';
+		const id = String(place.properties?.id ?? '');
+		const bold = role(place) === 'capital';
 		const size = (bold ? 15 : 13) * pr;
 		const width = measure(name, size, bold);
+		const lineHeight = size * 1.2;
 		for (const [px, py] of projectPoint(stage, place.geometry.coordinates)) {
-			// text-variable-anchor 'left' with text-radial-offset 0.7: the name starts 0.7 em right of
-			// the dot. City names may overlap (text-allow-overlap), so the first anchor always wins.
-			const x = px + 0.7 * size;
-			const lineHeight = size * 1.2;
-			const label: PlacedLabel = {
-				lines: [name],
-				x,
-				y: py,
-				anchor: 'start',
-				size,
-				lineHeight,
-				box: { minX: x, maxX: x + width, minY: py - lineHeight / 2, maxY: py + lineHeight / 2 }
-			};
-			collisions.insert(label.box);
-			out.push({ label, bold, id: String(place.properties?.id ?? '') });
+			const candidates = sidesInOrder(sides[id]).map((side) => {
+				const [anchor, [ox, oy]] = SIDE_ANCHORS[side];
+				const x = px + ox * size;
+				const y = py + oy * size;
+				const minX = anchor.includes('left') ? x : anchor.includes('right') ? x - width : x - width / 2;
+				const minY = anchor.includes('top')
+					? y
+					: anchor.includes('bottom')
+						? y - lineHeight
+						: y - lineHeight / 2;
+				return { minX, minY, maxX: minX + width, maxY: minY + lineHeight };
+			});
+			const box = candidates.find((b) => !collisions.collides(b));
+			if (!box) continue;
+			collisions.insert(box);
+			out.push({
+				label: {
+					lines: [name],
+					x: box.minX,
+					y: (box.minY + box.maxY) / 2,
+					anchor: 'start',
+					size,
+					lineHeight,
+					box
+				},
+				bold,
+				id
+			});
 		}
 	}
 	return out;

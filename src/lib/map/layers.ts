@@ -5,6 +5,7 @@ import type {
 	SymbolLayerSpecification
 } from 'maplibre-gl';
 import type { LabelSide, Lang, StoryLook } from '$lib/story';
+import { KEEPOUT_ICON_SIZE, KEEPOUT_ROLES, labelOrder, SIDE_ANCHORS, sidesInOrder } from './labelAnchors';
 import { CERTAINTIES } from '$lib/story';
 import { DEFAULT_VIEW, snapshotOf, type ViewSnapshot } from '$lib/state/view.svelte';
 import {
@@ -323,21 +324,6 @@ function flowLabelLayers(
 	];
 }
 
-/** Where a name sits for each side of its dot: MapLibre's anchor (the name's own point) and offset. */
-const SIDE_ANCHORS: Record<LabelSide, [string, [number, number]]> = {
-	right: ['left', [0.7, 0]],
-	left: ['right', [-0.7, 0]],
-	// A name's box reaches above and below its letters (line height): more room vertically.
-	above: ['bottom', [0, -1]],
-	below: ['top', [0, 1]],
-	// Corners clear the dot's keep-out box (places-keepout) as the sides do.
-	'above-right': ['bottom-left', [0.7, -0.7]],
-	'below-right': ['top-left', [0.7, 0.7]],
-	'above-left': ['bottom-right', [-0.7, -0.7]],
-	'below-left': ['top-right', [-0.7, 0.7]]
-};
-const DEFAULT_SIDES: LabelSide[] = ['right', 'left', 'above', 'below'];
-
 /**
  * Each place's anchors in order of preference: its own side first, then the default order. The
  * offsets are in ems of the name, so smaller names (a phone's) get them scaled back to the same
@@ -351,12 +337,7 @@ function placeAnchors(
 		const [anchor, [x, y]] = SIDE_ANCHORS[s];
 		return [anchor, [x / textScale, y / textScale]];
 	};
-	const anchors = (first?: LabelSide) => [
-		'literal',
-		[first, ...DEFAULT_SIDES.filter((s) => s !== first)]
-			.filter(Boolean)
-			.flatMap((s) => scaled(s as LabelSide))
-	];
+	const anchors = (first?: LabelSide) => ['literal', sidesInOrder(first).flatMap(scaled)];
 	const entries = Object.entries(sides);
 	if (entries.length === 0) return anchors() as unknown as ExpressionSpecification;
 	return [
@@ -691,7 +672,15 @@ export function buildLayers(
 				// Names dodge each other (Beijing's must not cover Pyongyang's dot): MapLibre tries
 				// each anchor in turn. Capitals are placed first, and this layer is placed before
 				// every layer below it, so country names give way to city names, never the reverse.
-				'symbol-sort-key': ['match', ['get', 'role'], 'capital', 0, 'port', 1, 2],
+				'symbol-sort-key': [
+					'match',
+					['get', 'role'],
+					'capital',
+					labelOrder('capital'),
+					'port',
+					labelOrder('port'),
+					labelOrder('city')
+				],
 				'text-padding': 1
 			},
 			paint: { 'text-color': BASE.placeText, 'text-halo-color': BASE.halo, 'text-halo-width': 2 }
@@ -703,10 +692,10 @@ export function buildLayers(
 			id: 'places-keepout',
 			type: 'symbol',
 			source: 'places',
-			filter: ['in', ['get', 'role'], ['literal', ['capital', 'port', 'city']]],
+			filter: ['in', ['get', 'role'], ['literal', [...KEEPOUT_ROLES]]],
 			layout: {
 				'icon-image': ARROW_IMAGE,
-				'icon-size': 0.75,
+				'icon-size': KEEPOUT_ICON_SIZE,
 				'icon-allow-overlap': true,
 				'icon-ignore-placement': false
 			},
