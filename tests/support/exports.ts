@@ -1,0 +1,40 @@
+/**
+ * Writes the sample exports in docs/exports/ from the built site, through the real export dialog:
+ * `npx tsx tests/support/exports.ts [dir]` (after `npm run build`). What a desk would download
+ * with the defaults: the story's frame, its title and deck, in English.
+ */
+import { mkdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startSite } from './site';
+
+const [dir = 'docs/exports'] = process.argv.slice(2);
+const FILES = [
+	{ format: 'png', control: '#export-size', value: 'full-hd', name: 'export-1920x1080.png' },
+	{ format: 'png', control: '#export-size', value: 'square', name: 'export-1080x1080.png' },
+	{ format: 'svg', control: '#export-size', value: 'full-hd', name: 'export-1920x1080.svg' },
+	{ format: 'pdf', control: '#export-paper', value: 'a4-landscape', name: 'export-a4-landscape.pdf' }
+] as const;
+
+await mkdir(dir, { recursive: true });
+const site = await startSite();
+try {
+	const { page, log } = await site.open({ path: '?lang=en', locale: 'en-US' });
+	const dialog = page.getByTestId('export-dialog');
+	for (const file of FILES) {
+		if (!(await dialog.evaluate((d) => (d as HTMLDialogElement).open)))
+			await page.getByRole('button', { name: 'Export', exact: true }).click();
+		await dialog.locator(`input[name="export-format"][value="${file.format}"]`).check();
+		await dialog.locator(file.control).selectOption(file.value);
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 180_000 }),
+			dialog.getByRole('button', { name: 'Download', exact: true }).click()
+		]);
+		const path = join(dir, file.name);
+		await download.saveAs(`${path}.part`);
+		await rename(`${path}.part`, path);
+		console.log(`wrote ${path} (${download.suggestedFilename()})`);
+	}
+	if (log.errors.length || log.consoleErrors.length || log.foreignRequests.length) console.error(log);
+} finally {
+	await site.close();
+}
