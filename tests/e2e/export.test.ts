@@ -589,6 +589,80 @@ describe('SVG export', () => {
 		expect(log.foreignRequests).toEqual([]);
 	}, 120_000);
 
+	it('names the places the map names, on the side of their dots where the map puts them', async () => {
+		const { page, log } = await site.open();
+		await settled(page);
+		const svg = (
+			await exportFile(page, {
+				format: 'svg',
+				preset: 'view-1x',
+				header: false,
+				legend: false,
+				credits: false
+			})
+		).data.toString('utf8');
+		const start = svg.indexOf('id="place-labels-text"');
+		const group = svg.slice(start, svg.indexOf('</g>', start));
+		const labels = [...group.matchAll(/<text ([^>]*)>((?:<tspan [^>]*>[^<]*<\/tspan>)+)<\/text>/g)].map(
+			(m) => ({
+				id: /data-id="([^"]+)"/.exec(m[1]!)![1]!,
+				size: Number(/font-size="([\d.]+)"/.exec(m[1]!)![1]),
+				bold: m[1]!.includes('font-weight="700"'),
+				anchor: /text-anchor="(\w+)"/.exec(m[1]!)?.[1] ?? 'start',
+				lines: [...m[2]!.matchAll(/<tspan x="([\d.-]+)" y="([\d.-]+)">([^<]*)<\/tspan>/g)].map((t) => ({
+					x: Number(t[1]),
+					baseline: Number(t[2]),
+					text: t[3]!
+				}))
+			})
+		);
+		expect(labels.length).toBeGreaterThan(2);
+		// The names MapLibre placed (its collision boxes: what a reader sees), and where.
+		const probe = await page.evaluate((list) => {
+			const map = (window as unknown as MapWindow).__map;
+			const ctx = document.createElement('canvas').getContext('2d')!;
+			const hit = (x: number, y: number, id: string) =>
+				map.queryRenderedFeatures([x, y], { layers: ['places-label'] }).some((f) => f.properties.id === id);
+			const placed = map
+				.queryRenderedFeatures({ layers: ['places-label'] })
+				.map((f) => String(f.properties.id));
+			return {
+				placed: [...new Set(placed)].sort(),
+				boxes: list.map((l) => {
+					ctx.font = `${l.bold ? 700 : 400} ${l.size}px "Noto Sans"`;
+					const width = Math.max(...l.lines.map((line) => ctx.measureText(line.text).width));
+					const x = l.lines[0]!.x;
+					const x0 = l.anchor === 'middle' ? x - width / 2 : l.anchor === 'end' ? x - width : x;
+					const x1 = x0 + width;
+					// svg.ts sets each baseline 0.35 em below the middle of its 1.2 em line box.
+					const y0 = l.lines[0]!.baseline - 0.35 * l.size - 0.6 * l.size;
+					const y1 = y0 + l.lines.length * 1.2 * l.size;
+					const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
+					const slack = 4;
+					return {
+						id: l.id,
+						inside: hit(cx, cy, l.id),
+						left: [hit(x0 + slack, cy, l.id), hit(x0 - slack, cy, l.id)],
+						right: [hit(x1 - slack, cy, l.id), hit(x1 + slack, cy, l.id)],
+						above: [hit(cx, y0 + slack, l.id), hit(cx, y0 - slack, l.id)],
+						below: [hit(cx, y1 - slack, l.id), hit(cx, y1 + slack, l.id)]
+					};
+				})
+			};
+		}, labels);
+		expect(labels.map((l) => l.id).sort()).toEqual(probe.placed);
+		// Each SVG name's box is MapLibre's within 4 px on every side: inside just within each
+		// edge, outside just beyond it.
+		for (const box of probe.boxes) {
+			expect(box.inside, `${box.id} centre`).toBe(true);
+			expect(box.left, `${box.id} left edge`).toEqual([true, false]);
+			expect(box.right, `${box.id} right edge`).toEqual([true, false]);
+			expect(box.above, `${box.id} top edge`).toEqual([true, false]);
+			expect(box.below, `${box.id} bottom edge`).toEqual([true, false]);
+		}
+		expect(log.errors).toEqual([]);
+	}, 120_000);
+
 	it('puts the export date into the metadata of PNG and SVG, and onto the picture only when asked', async () => {
 		const { page } = await site.open();
 		await settled(page);

@@ -32,7 +32,14 @@ import {
 import type { LaneStyle } from '$lib/map/layers';
 import { offsetPolyline } from '$lib/geo/offset';
 import { clipPolyline, clipRing, simplify } from '$lib/geo/clip';
-import { KEEPOUT_PX, KEEPOUT_ROLES, labelOrder, SIDE_ANCHORS, sidesInOrder } from '$lib/map/labelAnchors';
+import {
+	KEEPOUT_PX,
+	KEEPOUT_ROLES,
+	LABEL_PADDING,
+	labelOrder,
+	SIDE_ANCHORS,
+	sidesInOrder
+} from '$lib/map/labelAnchors';
 import { countryLabelsFor } from '$lib/map/storyFeatures';
 import { strings } from '$lib/i18n/strings';
 import type { WorldData } from '$lib/map/worldData';
@@ -101,6 +108,8 @@ export const SVG_FONT_FAMILY = 'Noto Sans, sans-serif';
 const CLIP_ID = 'nkr-map-clip';
 /** Basemap points closer than this (output px) to the line through their neighbours are dropped. */
 const SIMPLIFY_PX = 0.3;
+/** MapLibre's default text-max-width, which the places-label layer keeps. */
+const CITY_MAX_EMS = 10;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers, colours, zoom functions
@@ -308,10 +317,10 @@ function projectPoint(stage: Stage, coord: Position): ScreenPoint[] {
 
 interface PlacedLabel {
 	lines: string[];
-	/** Centre of the text block. */
+	/** Where the lines start (start), end (end) or are centred (middle); y is the block's centre. */
 	x: number;
 	y: number;
-	anchor: 'start' | 'middle';
+	anchor: 'start' | 'middle' | 'end';
 	size: number;
 	lineHeight: number;
 	box: Box;
@@ -374,7 +383,7 @@ function textBlock(
 		{
 			...attrs,
 			'font-size': fmt(label.size),
-			'text-anchor': label.anchor === 'middle' ? 'middle' : null,
+			'text-anchor': label.anchor === 'start' ? null : label.anchor,
 			...data
 		},
 		...label.lines.map((line, i) =>
@@ -832,34 +841,41 @@ function placeCityLabels(
 		const id = String(place.properties?.id ?? '');
 		const bold = role(place) === 'capital';
 		const size = (bold ? 15 : 13) * pr;
-		const width = measure(name, size, bold);
+		// MapLibre wraps a name at text-max-width (10 em by default): "Vostochny / Cosmodrome".
+		const lines = wrapLabel(name, size, CITY_MAX_EMS, (s) => measure(s, size, bold));
+		const width = Math.max(...lines.map((line) => measure(line, size, bold)));
 		const lineHeight = size * 1.2;
+		const height = lines.length * lineHeight;
 		for (const [px, py] of projectPoint(stage, place.geometry.coordinates)) {
 			const candidates = sidesInOrder(sides[id]).map((side) => {
 				const [anchor, [ox, oy]] = SIDE_ANCHORS[side];
 				const x = px + ox * size;
-				const y = py + oy * size;
+				// MapLibre sets a top-anchored name 0.2 em higher than its offset (and a bottom-anchored
+				// one as much lower): its line box is centred on the glyphs (measured in the e2e test).
+				const shift = anchor.includes('top') ? -0.2 : anchor.includes('bottom') ? 0.2 : 0;
+				const y = py + (oy + shift) * size;
 				const minX = anchor.includes('left') ? x : anchor.includes('right') ? x - width : x - width / 2;
-				const minY = anchor.includes('top')
-					? y
-					: anchor.includes('bottom')
-						? y - lineHeight
-						: y - lineHeight / 2;
-				return { minX, minY, maxX: minX + width, maxY: minY + lineHeight };
+				const minY = anchor.includes('top') ? y : anchor.includes('bottom') ? y - height : y - height / 2;
+				const align: PlacedLabel['anchor'] = anchor.includes('left')
+					? 'start'
+					: anchor.includes('right')
+						? 'end'
+						: 'middle';
+				const pad = LABEL_PADDING * pr;
+				return {
+					align,
+					box: { minX, minY, maxX: minX + width, maxY: minY + height },
+					padded: { minX: minX - pad, minY: minY - pad, maxX: minX + width + pad, maxY: minY + height + pad }
+				};
 			});
-			const box = candidates.find((b) => !collisions.collides(b));
-			if (!box) continue;
-			collisions.insert(box);
+			const free = candidates.find((c) => !collisions.collides(c.padded));
+			if (!free) continue;
+			const { box, align } = free;
+			collisions.insert(free.padded);
+			// text-justify auto: the lines are flush with the side the name hangs from.
+			const x = align === 'start' ? box.minX : align === 'end' ? box.maxX : (box.minX + box.maxX) / 2;
 			out.push({
-				label: {
-					lines: [name],
-					x: box.minX,
-					y: (box.minY + box.maxY) / 2,
-					anchor: 'start',
-					size,
-					lineHeight,
-					box
-				},
+				label: { lines, x, y: (box.minY + box.maxY) / 2, anchor: align, size, lineHeight, box },
 				bold,
 				id
 			});

@@ -31,6 +31,9 @@ export const KEEPOUT_ROLES = ['capital', 'port', 'city'] as const;
 export const KEEPOUT_ICON_SIZE = 0.75;
 export const KEEPOUT_PX = 16 * KEEPOUT_ICON_SIZE + 2 * 2;
 
+/** Room MapLibre keeps around each name's box (text-padding, CSS px). */
+export const LABEL_PADDING = 1;
+
 /** Which names are placed first (symbol-sort-key): capitals, then ports, then the rest. */
 export function labelOrder(role: string): number {
 	return role === 'capital' ? 0 : role === 'port' ? 1 : 2;

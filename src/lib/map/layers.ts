@@ -5,7 +5,14 @@ import type {
 	SymbolLayerSpecification
 } from 'maplibre-gl';
 import type { LabelSide, Lang, StoryLook } from '$lib/story';
-import { KEEPOUT_ICON_SIZE, KEEPOUT_ROLES, labelOrder, SIDE_ANCHORS, sidesInOrder } from './labelAnchors';
+import {
+	KEEPOUT_ICON_SIZE,
+	KEEPOUT_ROLES,
+	LABEL_PADDING,
+	labelOrder,
+	SIDE_ANCHORS,
+	sidesInOrder
+} from './labelAnchors';
 import { CERTAINTIES } from '$lib/story';
 import { DEFAULT_VIEW, snapshotOf, type ViewSnapshot } from '$lib/state/view.svelte';
 import {
@@ -681,7 +688,7 @@ export function buildLayers(
 					labelOrder('port'),
 					labelOrder('city')
 				],
-				'text-padding': 1
+				'text-padding': LABEL_PADDING
 			},
 			paint: { 'text-color': BASE.placeText, 'text-halo-color': BASE.halo, 'text-halo-width': 2 }
 		},
