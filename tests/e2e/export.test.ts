@@ -488,8 +488,11 @@ function svgCircles(svg: string): SvgCircle[] {
 	}));
 }
 
+/** Each label's text: its lines (tspans) joined, as a reader reads a wrapped name. */
 function svgTexts(svg: string): string[] {
-	return [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!);
+	return [...svg.matchAll(/<text [^>]*>((?:<tspan[^>]*>[^<]*<\/tspan>)+)<\/text>/g)].map((m) =>
+		[...m[1]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]!).join(' ')
+	);
 }
 
 function clipRect(svg: string): { x: number; y: number; width: number; height: number } {
