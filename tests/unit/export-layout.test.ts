@@ -78,12 +78,12 @@ describe('export content', () => {
 			describeFilters: true
 		});
 		expect(en.credits).toEqual([
-			'Shown: everything the article reports, gives as a claim or calls possible.',
+			'Shown: everything the article reports, gives as a claim or reports as possible.',
 			'Article: ZDFheute, Elisabeth Schmidt, September 2023 · Map data: Natural Earth (public domain)',
 			'Exported on 26 November 2026'
 		]);
 		expect(filterSentence({ ...everything, kinds: [] })).toBe(
-			'Shown: everything the article reports, gives as a claim or calls possible; no connections.'
+			'Shown: everything the article reports, gives as a claim or reports as possible; no connections.'
 		);
 	});
 
@@ -292,5 +292,9 @@ describe('altText', () => {
 		expect(july).toContain('Stand Juli 2023.');
 		expect(july).not.toContain('Geplantes Patrouillengebiet');
 		expect(altText(story, { ...all, kinds: [] })).toContain('No lines visible.');
+		// Framed on Korea, Moscow is not in the picture, so not in its words.
+		const korea = altText(story, all, presentationOf(story).frame);
+		expect(korea).not.toContain('Moscow');
+		expect(korea).toContain('Pyongyang');
 	});
 });

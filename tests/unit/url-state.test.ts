@@ -597,6 +597,11 @@ describe('export text in the URL', () => {
 		expect(parsed.exportText?.note).toHaveLength(300);
 	});
 
+	it('drops lone surrogates, which have no URL form, instead of failing to write the URL', () => {
+		const query = serializeUrlState({ exportText: { title: 'a\ud800b\udc00c 😀' } });
+		expect(parseUrlState(query).exportText?.title).toBe('abc 😀');
+	});
+
 	it('leaves the export text out when nothing was edited', () => {
 		expect(parseUrlState('lang=en')).toEqual({ lang: 'en' });
 		expect(serializeUrlState({ lang: 'en', exportText: {} })).toBe('lang=en');

@@ -143,7 +143,8 @@ export function claimsCsv(
 				area.kind,
 				'',
 				'',
-				area.name[lang],
+				// The map's label: the name and its caption, which carries the hedge ("Reportedly ...").
+				area.caption ? `${area.name[lang]} – ${area.caption[lang]}` : area.name[lang],
 				area.summary[lang],
 				area.note?.[lang] ?? '',
 				claimCells(area)

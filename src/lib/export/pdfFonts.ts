@@ -23,7 +23,11 @@ let loading: Promise<PdfFonts> | null = null;
 async function bytesOf(url: string): Promise<Uint8Array> {
 	const response = await fetch(url);
 	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-	return new Uint8Array(await response.arrayBuffer());
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	// Offline, the service worker may answer a file it never cached with the app's page: a font
+	// is only a font if it starts with WOFF's signature.
+	if (String.fromCharCode(...bytes.subarray(0, 4)) !== 'wOFF') throw new Error(`${url}: not a WOFF font`);
+	return bytes;
 }
 
 export function loadPdfFonts(): Promise<PdfFonts> {

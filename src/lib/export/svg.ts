@@ -110,6 +110,8 @@ const CLIP_ID = 'nkr-map-clip';
 const SIMPLIFY_PX = 0.3;
 /** MapLibre's default text-max-width, which the places-label layer keeps. */
 const CITY_MAX_EMS = 10;
+/** The area-labels layer's text-max-width. */
+const AREA_MAX_EMS = 12;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers, colours, zoom functions
@@ -903,9 +905,15 @@ function placeAreaLabels(
 		// The same text as the map's label: the name plus its caption, where the area has one.
 		const name = String(point.properties?.[`label_${view.lang}`] ?? '') || nameOf(point);
 		if (!name) continue;
+		// As the style's area-labels layer: 12 em wide, centred on its point, else below or above
+		// it (text-radial-offset 1.2 em, less the 0.2 em MapLibre sets top and bottom anchors by).
+		const lines = wrapLabel(name, size, AREA_MAX_EMS, widthOf);
+		const half = (lines.length * size * 1.2) / 2;
 		for (const [x, y] of projectPoint(stage, point.geometry.coordinates)) {
-			const label = centredLabel(wrapLabel(name, size, 14, widthOf), x, y, size, widthOf);
-			if (collisions.collides(label.box) || !boxInside(label.box, stage.rect)) continue;
+			const label = [y, y + size + half, y - size - half]
+				.map((cy) => centredLabel(lines, x, cy, size, widthOf))
+				.find((l) => !collisions.collides(l.box) && boxInside(l.box, stage.rect));
+			if (!label) continue;
 			collisions.insert(label.box);
 			out.push({ label, kind, id: String(point.properties?.id ?? '') });
 		}

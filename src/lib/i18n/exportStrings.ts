@@ -16,7 +16,7 @@ const de = {
 			certainty: {
 				reported: 'nur, was der Artikel als berichtet wiedergibt',
 				claimed: 'nur, was der Artikel als berichtet oder behauptet wiedergibt',
-				possible: 'alles, was der Artikel berichtet, als Behauptung wiedergibt oder für möglich hält'
+				possible: 'alles, was der Artikel berichtet, als Behauptung oder als möglich wiedergibt'
 			},
 			upTo: 'Stand {date}',
 			kinds: 'nur {list}',
@@ -133,7 +133,7 @@ const en: ExportStrings = {
 			certainty: {
 				reported: 'only what the article gives as reported',
 				claimed: 'only what the article gives as reported or claimed',
-				possible: 'everything the article reports, gives as a claim or calls possible'
+				possible: 'everything the article reports, gives as a claim or reports as possible'
 			},
 			upTo: 'as of {date}',
 			kinds: 'only {list}',

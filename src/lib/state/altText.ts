@@ -11,7 +11,12 @@ import type { ViewSnapshot } from './view.svelte';
  * description, and the alt text the export dialog offers (and writes into SVG, PDF and PNG).
  * Built from the same visibility rules as the map, so it never describes more than is drawn.
  */
-export function altText(story: Story, view: ViewSnapshot): string {
+export function altText(
+	story: Story,
+	view: ViewSnapshot,
+	/** The picture's extent: places outside it are not named (an export framed on Korea has no Moscow). */
+	within?: readonly [readonly [number, number], readonly [number, number]]
+): string {
 	const { lang } = view;
 	const t = strings(lang);
 	const w = t.alt;
@@ -34,7 +39,10 @@ export function altText(story: Story, view: ViewSnapshot): string {
 		});
 		sentences.push(`${w.flows.replace('{count}', String(flows.length))}: ${kinds.join('; ')}`);
 	}
-	sentences.push(`${w.places}: ${list(story.places.map((p) => p.name[lang]))}`);
+	const inside = (lon: number, lat: number) =>
+		!within || (lon >= within[0][0] && lon <= within[1][0] && lat >= within[0][1] && lat <= within[1][1]);
+	const places = story.places.filter((p) => inside(p.coord[0], p.coord[1]));
+	if (places.length > 0) sentences.push(`${w.places}: ${list(places.map((p) => p.name[lang]))}`);
 	const names = presentationOf(story).areaKindNames;
 	const areas = AREA_KINDS.filter((kind) => story.areas.some((a) => a.kind === kind && isAreaShown(a, view)));
 	if (areas.length > 0) sentences.push(`${w.areas}: ${list(areas.map((kind) => names[kind][lang]))}`);

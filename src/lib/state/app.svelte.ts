@@ -194,6 +194,8 @@ export class AppState {
 		if (this.view.step !== null) enterStep(this.view, next, this.view.step);
 		if (this.view.selectedId && !resolveSelection(next, this.view.selectedId, relationsOf(next.flows)))
 			this.view.selectedId = null;
+		// Words written for the old story's export (its title, its source) must not credit the new one.
+		this.view.exportText = {};
 		this.publishStory();
 	}
 

@@ -21,8 +21,12 @@ export const MAX_EXPORT_TEXT = 300;
  * surrogate pair). Leading and trailing spaces are kept while typing and dropped when drawn.
  */
 export function cleanExportText(value: string): string {
-	// eslint-disable-next-line no-control-regex
-	const flat = value.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ');
+	const flat = value
+		// eslint-disable-next-line no-control-regex
+		.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ')
+		// A lone surrogate has no UTF-8 form: encodeURIComponent (the URL) would throw on it.
+		.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+		.replace(/ {2,}/g, ' ');
 	return Array.from(flat).slice(0, MAX_EXPORT_TEXT).join('');
 }
 
