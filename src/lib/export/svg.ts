@@ -1,24 +1,13 @@
-import type {
-	Feature,
-	FeatureCollection,
-	Geometry,
-	LineString,
-	MultiPolygon,
-	Point,
-	Polygon,
-	Position
-} from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import {
 	CERTAINTIES,
 	FLOW_KINDS,
 	type AreaKind,
 	type Certainty,
-	type LabelSide,
 	type Lang,
 	type StoryLook
 } from '$lib/story';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
-import { LOCALES } from '$lib/i18n/format';
 import {
 	AREA_LOOK,
 	BASE,
@@ -31,15 +20,6 @@ import {
 } from '$lib/map/theme';
 import type { LaneStyle } from '$lib/map/layers';
 import { offsetPolyline } from '$lib/geo/offset';
-import { clipPolyline, clipRing, simplify } from '$lib/geo/clip';
-import {
-	KEEPOUT_PX,
-	KEEPOUT_ROLES,
-	LABEL_PADDING,
-	labelOrder,
-	SIDE_ANCHORS,
-	sidesInOrder
-} from '$lib/map/labelAnchors';
 import { countryLabelsFor } from '$lib/map/storyFeatures';
 import { strings } from '$lib/i18n/strings';
 import type { WorldData } from '$lib/map/worldData';
@@ -47,17 +27,34 @@ import { isAreaKindShown } from '$lib/state/visibility';
 import {
 	approximateMeasure,
 	layoutExport,
-	type ExportLayout,
-	type ExportMetadata,
 	type LayoutContent,
 	type LayoutOptions,
-	type Measure,
-	type Rect,
-	type TextLine
+	type Measure
 } from './layout';
-import { makeProjector, type ExportCamera, type Projector, type ScreenPoint } from './projection';
-import { el, fragment, type Child, type Xml } from './xml';
-import type { SwatchShape } from './legendSymbols';
+import { type ExportCamera, type ScreenPoint } from './projection';
+import { el, type Child, type Xml } from './xml';
+import {
+	fmt,
+	interpolate,
+	linesOf,
+	makeStage,
+	pathData,
+	polygonsOf,
+	projectLines,
+	projectPoint,
+	projectPolygons,
+	svgPaint
+} from './svgStage';
+import {
+	CollisionIndex,
+	placeAreaLabels,
+	placeCityLabels,
+	placeCountryLabels,
+	type PlacedLabel,
+	insideRect
+} from './svgLabels';
+import { layer, metadataEl, overlays } from './svgOverlays';
+export { fmt, svgPaint } from './svgStage';
 
 /**
  * The current view as a true vector SVG: the same layers, order, colours and sizes as the MapLibre
@@ -106,237 +103,6 @@ export interface SvgInput {
 
 export const SVG_FONT_FAMILY = 'Noto Sans, sans-serif';
 const CLIP_ID = 'nkr-map-clip';
-/** Basemap points closer than this (output px) to the line through their neighbours are dropped. */
-const SIMPLIFY_PX = 0.3;
-/** MapLibre's default text-max-width, which the places-label layer keeps. */
-const CITY_MAX_EMS = 10;
-/** The area-labels layer's text-max-width. */
-const AREA_MAX_EMS = 12;
-
-// ---------------------------------------------------------------------------------------------
-// Numbers, colours, zoom functions
-
-/** Coordinates at 0.1 px: invisible at any print size, and a third of the digits of full floats. */
-export function fmt(n: number): string {
-	const r = Math.round(n * 10) / 10;
-	return Object.is(r, -0) ? '0' : String(r);
-}
-
-/** MapLibre's ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1], clamped outside the stops. */
-function interpolate(zoom: number, z0: number, v0: number, z1: number, v1: number): number {
-	if (zoom <= z0) return v0;
-	if (zoom >= z1) return v1;
-	return v0 + ((zoom - z0) / (z1 - z0)) * (v1 - v0);
-}
-
-/** SVG 1.1 has no rgba(): split it into a colour and an opacity. */
-export function svgPaint(color: string): { color: string; opacity: number | null } {
-	const m = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/.exec(color);
-	if (!m) return { color, opacity: null };
-	const hex = [m[1], m[2], m[3]]
-		.map((v) =>
-			Math.max(0, Math.min(255, Math.round(Number(v))))
-				.toString(16)
-				.padStart(2, '0')
-		)
-		.join('');
-	const alpha = m[4] === undefined ? null : Number(m[4]);
-	return { color: `#${hex}`, opacity: alpha === null || alpha >= 1 ? null : alpha };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Geometry
-
-interface Box {
-	minX: number;
-	minY: number;
-	maxX: number;
-	maxY: number;
-}
-
-function bboxOf(points: readonly ScreenPoint[]): Box {
-	let minX = Infinity;
-	let minY = Infinity;
-	let maxX = -Infinity;
-	let maxY = -Infinity;
-	for (const [x, y] of points) {
-		if (x < minX) minX = x;
-		if (x > maxX) maxX = x;
-		if (y < minY) minY = y;
-		if (y > maxY) maxY = y;
-	}
-	return { minX, minY, maxX, maxY };
-}
-
-function intersects(a: Box, b: Box): boolean {
-	return a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
-}
-
-function lonRange(rings: readonly (readonly Position[])[]): [number, number] {
-	let min = Infinity;
-	let max = -Infinity;
-	for (const ring of rings)
-		for (const p of ring) {
-			const lon = p[0] ?? 0;
-			if (lon < min) min = lon;
-			if (lon > max) max = lon;
-		}
-	return [min, max];
-}
-
-/** Path data for projected rings or lines; consecutive points equal at 0.1 px are written once. */
-function pathData(parts: readonly (readonly ScreenPoint[])[], close: boolean): string {
-	let d = '';
-	for (const part of parts) {
-		let previous = '';
-		let count = 0;
-		for (const [x, y] of part) {
-			const xy = `${fmt(x)} ${fmt(y)}`;
-			if (xy === previous) continue;
-			d += count === 0 ? `M${xy}` : count === 1 ? `L${xy}` : ` ${xy}`;
-			previous = xy;
-			count += 1;
-		}
-		if (close && count > 0) d += 'Z';
-	}
-	return d;
-}
-
-function polygonsOf(geometry: Geometry | null | undefined): Position[][][] {
-	if (!geometry) return [];
-	if (geometry.type === 'Polygon') return [geometry.coordinates];
-	if (geometry.type === 'MultiPolygon') return geometry.coordinates;
-	return [];
-}
-
-function linesOf(geometry: Geometry | null | undefined): Position[][] {
-	if (!geometry) return [];
-	switch (geometry.type) {
-		case 'LineString':
-			return [geometry.coordinates];
-		case 'MultiLineString':
-			return geometry.coordinates;
-		case 'Polygon':
-			return geometry.coordinates;
-		case 'MultiPolygon':
-			return geometry.coordinates.flat();
-		default:
-			return [];
-	}
-}
-
-/** Projects into image pixels: the map rect's offset added to the viewport projection. */
-interface Stage {
-	project: Projector;
-	rect: Rect;
-	/** Where anything drawn can still be seen: the map rect plus a margin for strokes. */
-	cull: Box;
-	toImage(lonlat: Position, shift: number): ScreenPoint;
-}
-
-function makeStage(rect: Rect, camera: ExportCamera, pixelRatio: number): Stage {
-	const project = makeProjector({
-		center: camera.center,
-		// pixelRatio as MapLibre applies it: the same area, drawn at more pixels.
-		zoom: camera.zoom + Math.log2(pixelRatio),
-		bearing: camera.bearing,
-		width: rect.width,
-		height: rect.height
-	});
-	const margin = 16 * pixelRatio;
-	return {
-		project,
-		rect,
-		cull: {
-			minX: rect.x - margin,
-			minY: rect.y - margin,
-			maxX: rect.x + rect.width + margin,
-			maxY: rect.y + rect.height + margin
-		},
-		toImage(lonlat, shift) {
-			const [x, y] = project([(lonlat[0] ?? 0) + shift, lonlat[1] ?? 0]);
-			return [x + rect.x, y + rect.y];
-		}
-	};
-}
-
-/** Polygon parts (with their holes) on screen, in every world copy where they are visible. */
-function projectPolygons(stage: Stage, polygons: readonly Position[][][]): ScreenPoint[][] {
-	const rings: ScreenPoint[][] = [];
-	for (const polygon of polygons) {
-		const outer = polygon[0];
-		if (!outer || outer.length === 0) continue;
-		const [minLon, maxLon] = lonRange([outer]);
-		for (const shift of stage.project.copyShifts(minLon, maxLon)) {
-			const projected = outer.map((p) => stage.toImage(p, shift));
-			if (!intersects(bboxOf(projected), stage.cull)) continue;
-			// Only what the artboard shows (plus the stroke margin): files stay small and tidy.
-			for (const ring of [
-				projected,
-				...polygon.slice(1).map((hole) => hole.map((p) => stage.toImage(p, shift)))
-			]) {
-				const clipped = simplify(clipRing(ring, stage.cull), SIMPLIFY_PX);
-				if (clipped.length >= 3) rings.push(clipped);
-			}
-		}
-	}
-	return rings;
-}
-
-/**
- * Lines on screen, in every world copy where they are visible; `clip` cuts them to the artboard
- * (flows are kept whole, so their offsets and arrow spacing start where the map's do).
- */
-function projectLines(stage: Stage, lines: readonly Position[][], clip = true): ScreenPoint[][] {
-	const out: ScreenPoint[][] = [];
-	for (const line of lines) {
-		if (line.length < 2) continue;
-		const [minLon, maxLon] = lonRange([line]);
-		for (const shift of stage.project.copyShifts(minLon, maxLon)) {
-			const projected = line.map((p) => stage.toImage(p, shift));
-			if (!intersects(bboxOf(projected), stage.cull)) continue;
-			if (clip) out.push(...clipPolyline(projected, stage.cull).map((piece) => simplify(piece, SIMPLIFY_PX)));
-			else out.push(projected);
-		}
-	}
-	return out;
-}
-
-/** A point on screen in whichever world copies put it inside the map rect. */
-function projectPoint(stage: Stage, coord: Position): ScreenPoint[] {
-	const lon = coord[0] ?? 0;
-	const inside: ScreenPoint[] = [];
-	for (const shift of stage.project.copyShifts(lon, lon)) {
-		const p = stage.toImage(coord, shift);
-		const r = stage.rect;
-		if (p[0] >= r.x && p[0] <= r.x + r.width && p[1] >= r.y && p[1] <= r.y + r.height) inside.push(p);
-	}
-	return inside;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Labels
-
-interface PlacedLabel {
-	lines: string[];
-	/** Where the lines start (start), end (end) or are centred (middle); y is the block's centre. */
-	x: number;
-	y: number;
-	anchor: 'start' | 'middle' | 'end';
-	size: number;
-	lineHeight: number;
-	box: Box;
-}
-
-class CollisionIndex {
-	private boxes: Box[] = [];
-	collides(box: Box): boolean {
-		return this.boxes.some((b) => intersects(b, box));
-	}
-	insert(box: Box): void {
-		this.boxes.push(box);
-	}
-}
 
 /** Stroke-based text halo (MapLibre's halo width is outside the glyph; an SVG stroke is centred). */
 function haloAttrs(color: string, haloWidth: number): Record<string, string | number | null> {
@@ -347,11 +113,6 @@ function haloAttrs(color: string, haloWidth: number): Record<string, string | nu
 		'stroke-width': fmt(haloWidth * 2),
 		'stroke-linejoin': 'round'
 	};
-}
-
-/** A group Inkscape shows as a layer (Illustrator as a group), named for the person editing. */
-function layer(id: string, label: string): Record<string, string> {
-	return { id, 'inkscape:groupmode': 'layer', 'inkscape:label': label };
 }
 
 /**
@@ -768,194 +529,6 @@ export function renderSvg(input: SvgInput): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Label placement
-
-function insideRect([x, y]: ScreenPoint, r: Rect): boolean {
-	return x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
-}
-
-/** MapLibre's text-max-width: words wrapped to `maxEms` ems. */
-function wrapLabel(text: string, size: number, maxEms: number, widthOf: (s: string) => number): string[] {
-	// Explicit line breaks (an area's name and caption) are kept, as MapLibre keeps them.
-	if (text.includes('\n')) return text.split('\n').flatMap((part) => wrapLabel(part, size, maxEms, widthOf));
-	const words = text.split(/\s+/).filter(Boolean);
-	const lines: string[] = [];
-	let current = '';
-	for (const word of words) {
-		const candidate = current ? `${current} ${word}` : word;
-		if (current && widthOf(candidate) > maxEms * size) {
-			lines.push(current);
-			current = word;
-		} else current = candidate;
-	}
-	if (current) lines.push(current);
-	return lines;
-}
-
-function centredLabel(
-	lines: string[],
-	x: number,
-	y: number,
-	size: number,
-	widthOf: (s: string) => number
-): PlacedLabel {
-	const lineHeight = size * 1.2;
-	const w = Math.max(0, ...lines.map(widthOf));
-	const h = lines.length * lineHeight;
-	return {
-		lines,
-		x,
-		y,
-		anchor: 'middle',
-		size,
-		lineHeight,
-		box: { minX: x - w / 2, maxX: x + w / 2, minY: y - h / 2, maxY: y + h / 2 }
-	};
-}
-
-/**
- * City names as the style places them (places-label): capitals first, each trying the story's
- * side for it and then the others in labelAnchors.ts's order, the first that keeps clear of the
- * dots (places-keepout) and of the names already placed; a name with no free side is left out,
- * as MapLibre leaves it out.
- */
-function placeCityLabels(
-	places: FeatureCollection<Point>,
-	sides: Readonly<Record<string, LabelSide>>,
-	stage: Stage,
-	pr: number,
-	measure: Measure,
-	nameOf: (f: Feature) => string,
-	collisions: CollisionIndex
-): { label: PlacedLabel; bold: boolean; id: string }[] {
-	const out: { label: PlacedLabel; bold: boolean; id: string }[] = [];
-	const role = (f: Feature) => String(f.properties?.role ?? '');
-	const keepout = (KEEPOUT_PX * pr) / 2;
-	for (const place of places.features) {
-		if (!(KEEPOUT_ROLES as readonly string[]).includes(role(place))) continue;
-		for (const [px, py] of projectPoint(stage, place.geometry.coordinates))
-			collisions.insert({ minX: px - keepout, maxX: px + keepout, minY: py - keepout, maxY: py + keepout });
-	}
-	const ordered = [...places.features].sort((a, b) => labelOrder(role(a)) - labelOrder(role(b)));
-	for (const place of ordered) {
-		const name = nameOf(place);
-		if (!name) continue;
-		const id = String(place.properties?.id ?? '');
-		const bold = role(place) === 'capital';
-		const size = (bold ? 15 : 13) * pr;
-		// MapLibre wraps a name at text-max-width (10 em by default): "Vostochny / Cosmodrome".
-		const lines = wrapLabel(name, size, CITY_MAX_EMS, (s) => measure(s, size, bold));
-		const width = Math.max(...lines.map((line) => measure(line, size, bold)));
-		const lineHeight = size * 1.2;
-		const height = lines.length * lineHeight;
-		for (const [px, py] of projectPoint(stage, place.geometry.coordinates)) {
-			const candidates = sidesInOrder(sides[id]).map((side) => {
-				const [anchor, [ox, oy]] = SIDE_ANCHORS[side];
-				const x = px + ox * size;
-				// MapLibre sets a top-anchored name 0.2 em higher than its offset (and a bottom-anchored
-				// one as much lower): its line box is centred on the glyphs (measured in the e2e test).
-				const shift = anchor.includes('top') ? -0.2 : anchor.includes('bottom') ? 0.2 : 0;
-				const y = py + (oy + shift) * size;
-				const minX = anchor.includes('left') ? x : anchor.includes('right') ? x - width : x - width / 2;
-				const minY = anchor.includes('top') ? y : anchor.includes('bottom') ? y - height : y - height / 2;
-				const align: PlacedLabel['anchor'] = anchor.includes('left')
-					? 'start'
-					: anchor.includes('right')
-						? 'end'
-						: 'middle';
-				const pad = LABEL_PADDING * pr;
-				return {
-					align,
-					box: { minX, minY, maxX: minX + width, maxY: minY + height },
-					padded: { minX: minX - pad, minY: minY - pad, maxX: minX + width + pad, maxY: minY + height + pad }
-				};
-			});
-			const free = candidates.find((c) => !collisions.collides(c.padded));
-			if (!free) continue;
-			const { box, align } = free;
-			collisions.insert(free.padded);
-			// text-justify auto: the lines are flush with the side the name hangs from.
-			const x = align === 'start' ? box.minX : align === 'end' ? box.maxX : (box.minX + box.maxX) / 2;
-			out.push({
-				label: { lines, x, y: (box.minY + box.maxY) / 2, anchor: align, size, lineHeight, box },
-				bold,
-				id
-			});
-		}
-	}
-	return out;
-}
-
-function placeAreaLabels(
-	points: FeatureCollection<Point>,
-	view: ViewSnapshot,
-	stage: Stage,
-	zoom: number,
-	pr: number,
-	measure: Measure,
-	nameOf: (f: Feature) => string,
-	collisions: CollisionIndex
-): { label: PlacedLabel; kind: string; id: string }[] {
-	const size = interpolate(zoom, 2, 10, 6, 13) * pr;
-	const widthOf = (s: string) => measure(s, size, false);
-	const out: { label: PlacedLabel; kind: string; id: string }[] = [];
-	for (const point of points.features) {
-		const kind = String(point.properties?.kind ?? '');
-		if (!isAreaKindShown(kind, view)) continue;
-		// The same text as the map's label: the name plus its caption, where the area has one.
-		const name = String(point.properties?.[`label_${view.lang}`] ?? '') || nameOf(point);
-		if (!name) continue;
-		// As the style's area-labels layer: 12 em wide, centred on its point, else below or above
-		// it (text-radial-offset 1.2 em, less the 0.2 em MapLibre sets top and bottom anchors by).
-		const lines = wrapLabel(name, size, AREA_MAX_EMS, widthOf);
-		const half = (lines.length * size * 1.2) / 2;
-		for (const [x, y] of projectPoint(stage, point.geometry.coordinates)) {
-			const label = [y, y + size + half, y - size - half]
-				.map((cy) => centredLabel(lines, x, cy, size, widthOf))
-				.find((l) => !collisions.collides(l.box) && boxInside(l.box, stage.rect));
-			if (!label) continue;
-			collisions.insert(label.box);
-			out.push({ label, kind, id: String(point.properties?.id ?? '') });
-		}
-	}
-	return out;
-}
-
-function placeCountryLabels(
-	points: FeatureCollection<Point>,
-	stage: Stage,
-	zoom: number,
-	pr: number,
-	measure: Measure,
-	nameOf: (f: Feature) => string,
-	lang: Lang,
-	collisions: CollisionIndex
-): { label: PlacedLabel; letterSpacing: number }[] {
-	const size = interpolate(zoom, 2, 10, 6, 14) * pr;
-	const letterSpacing = 0.08 * size;
-	const widthOf = (s: string) => measure(s, size, false) + letterSpacing * [...s].length;
-	const byArea = [...points.features].sort(
-		(a, b) => Number(b.properties?.area ?? 0) - Number(a.properties?.area ?? 0)
-	);
-	const out: { label: PlacedLabel; letterSpacing: number }[] = [];
-	for (const point of byArea) {
-		const name = nameOf(point).toLocaleUpperCase(LOCALES[lang]);
-		if (!name || !point.geometry) continue;
-		for (const [x, y] of projectPoint(stage, point.geometry.coordinates)) {
-			const label = centredLabel(wrapLabel(name, size, 8, widthOf), x, y, size, widthOf);
-			if (collisions.collides(label.box)) continue;
-			collisions.insert(label.box);
-			out.push({ label, letterSpacing });
-		}
-	}
-	return out;
-}
-
-function boxInside(box: Box, r: Rect): boolean {
-	return box.minX >= r.x && box.maxX <= r.x + r.width && box.minY >= r.y && box.maxY <= r.y + r.height;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Arrows
 
 /**
@@ -1003,136 +576,4 @@ function arrowPath([x, y]: ScreenPoint, angle: number, scale: number): string {
 	const sin = Math.sin(angle);
 	const pt = (u: number, v: number) => `${fmt(x + u * cos - v * sin)} ${fmt(y + u * sin + v * cos)}`;
 	return `M${pt(half, 0)}L${pt(-half, half)} ${pt(-half, -half)}Z`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Header, legend, credits
-
-/** What the file says about itself, in Dublin Core (read by Inkscape's document properties). */
-function metadataEl(m: ExportMetadata): Xml {
-	return el(
-		'metadata',
-		{},
-		el(
-			'rdf:RDF',
-			{
-				'xmlns:rdf': 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
-				'xmlns:dc': 'http://purl.org/dc/elements/1.1/'
-			},
-			el(
-				'rdf:Description',
-				{},
-				el('dc:title', {}, m.title),
-				el('dc:description', {}, m.description),
-				el('dc:source', {}, m.source),
-				el('dc:date', {}, m.created)
-			)
-		)
-	);
-}
-
-function textLineEl(line: TextLine): Xml {
-	return el(
-		'text',
-		{
-			x: fmt(line.x),
-			y: fmt(line.y),
-			'font-size': fmt(line.fontPx),
-			'font-weight': line.bold ? 700 : null,
-			fill: line.color
-		},
-		line.text
-	);
-}
-
-/** A legend symbol's shape (legendSymbols.ts), as renderPng.ts's drawShape paints it. */
-function swatchShapeEl(shape: SwatchShape): Xml {
-	if (shape.type === 'line')
-		return el('line', {
-			x1: fmt(shape.x1),
-			y1: fmt(shape.y1),
-			x2: fmt(shape.x2),
-			y2: fmt(shape.y2),
-			stroke: shape.color,
-			'stroke-width': fmt(shape.width)
-		});
-	if (shape.type === 'polygon') return el('path', { d: pathData([shape.points], true), fill: shape.fill });
-	if (shape.type === 'circle')
-		return el('circle', {
-			cx: fmt(shape.cx),
-			cy: fmt(shape.cy),
-			r: fmt(shape.r),
-			fill: shape.fill,
-			stroke: shape.stroke,
-			'stroke-width': fmt(shape.strokeWidth)
-		});
-	return el('rect', {
-		x: fmt(shape.x),
-		y: fmt(shape.y),
-		width: fmt(shape.width),
-		height: fmt(shape.height),
-		fill: shape.fill,
-		'fill-opacity': shape.fillOpacity,
-		stroke: shape.stroke,
-		'stroke-opacity': shape.strokeOpacity,
-		'stroke-width': fmt(shape.strokeWidth),
-		'stroke-dasharray': shape.dash ? shape.dash.map(fmt).join(' ') : null
-	});
-}
-
-function overlays(layout: ExportLayout): Xml {
-	const parts: Child[] = [];
-	if (layout.header) {
-		const h = layout.header;
-		parts.push(
-			el(
-				'g',
-				layer('header', 'Title'),
-				el('rect', { x: 0, y: 0, width: fmt(h.rect.width), height: fmt(h.rect.height), fill: '#ffffff' }),
-				...h.lines.map(textLineEl)
-			)
-		);
-	}
-	if (layout.footer) {
-		const f = layout.footer;
-		const footer: Child[] = [
-			el('rect', { x: fmt(f.x), y: fmt(f.y), width: fmt(f.width), height: fmt(f.height), fill: '#ffffff' })
-		];
-		if (layout.legend) {
-			const legend: Child[] = layout.legend.lines.map(textLineEl);
-			for (const item of layout.legend.items) {
-				const s = item.swatch;
-				if (item.shapes) {
-					legend.push(
-						el('g', { 'data-symbol': item.key }, ...item.shapes.map(swatchShapeEl), textLineEl(item.label))
-					);
-					continue;
-				}
-				legend.push(
-					el(
-						'g',
-						{ [`data-${item.type}`]: item.key },
-						el('line', {
-							x1: fmt(s.x1),
-							y1: fmt(s.y),
-							x2: fmt(s.x2),
-							y2: fmt(s.y),
-							stroke: item.color,
-							'stroke-width': fmt(s.lineWidth),
-							'stroke-opacity': item.opacity === 1 ? null : item.opacity,
-							'stroke-linecap': item.dash ? 'butt' : 'round',
-							'stroke-dasharray': item.dash ? item.dash.map((v) => fmt(v * s.lineWidth)).join(' ') : null
-						}),
-						textLineEl(item.label),
-						textLineEl(item.count)
-					)
-				);
-			}
-			parts.push(el('g', layer('legend', 'Legend'), ...legend));
-		}
-		if (layout.credits)
-			parts.push(el('g', layer('credits', 'Notes and sources'), ...layout.credits.lines.map(textLineEl)));
-		parts.unshift(el('g', layer('footer-background', 'Footer'), ...footer));
-	}
-	return fragment(parts);
 }
