@@ -9,7 +9,7 @@ import {
 	type LayoutOptions,
 	type Rect
 } from '../../src/lib/export/layout';
-import { snapshotContent } from '../../src/lib/export/content';
+import { snapshotContent, visibleFlows } from '../../src/lib/export/content';
 import { exportTextDefaults, filterSentence, isFiltered } from '../../src/lib/export/words';
 import { altText } from '../../src/lib/state/altText';
 import { creditLine, FLOW_KINDS, presentationOf, story } from '../../src/lib/story';
@@ -61,7 +61,7 @@ describe('export content', () => {
 		expect(content.metadata).toEqual({
 			title: content.title,
 			// The alt text: the map in words, as the live map's accessible description says it.
-			description: altText(story, view),
+			description: altText(story, view, visibleFlows(story, view)),
 			source: content.credits[0],
 			created: exportedAt.toISOString()
 		});
@@ -275,25 +275,27 @@ describe('wrapText', () => {
 describe('altText', () => {
 	it('says what the map shows: lines by kind and certainty, places, areas, date; never more than is drawn', () => {
 		const all = EVERYTHING_EN;
-		const text = altText(story, all);
+		const text = altText(story, all, visibleFlows(story, all));
 		expect(text.startsWith(presentationOf(story).mapLabel.en)).toBe(true);
 		expect(text).toContain(`${story.flows.length} lines, each a claim from the article`);
 		for (const place of story.places) expect(text).toContain(place.name.en);
 		expect(text).toContain('Planned patrol area');
 		expect(text).toContain('All dates, undated included.');
 		// Only reported: no claimed or possible counts, and only kinds with reported lines.
-		const reported = altText(story, { ...all, certainty: 'reported' });
+		const reportedView = { ...all, certainty: 'reported' as const };
+		const reported = altText(story, reportedView, visibleFlows(story, reportedView));
 		expect(reported).not.toMatch(/claimed|possible/);
 		const kindsReported = new Set(story.flows.filter((f) => f.certainty === 'reported').map((f) => f.kind));
 		expect(reported).not.toContain('Arms');
 		expect(kindsReported.has('arms')).toBe(false);
 		// A date, in German.
-		const july = altText(story, { ...all, lang: 'de', until: '2023-07' });
+		const julyView = { ...all, lang: 'de' as const, until: '2023-07' };
+		const july = altText(story, julyView, visibleFlows(story, julyView));
 		expect(july).toContain('Stand Juli 2023.');
 		expect(july).not.toContain('Geplantes Patrouillengebiet');
-		expect(altText(story, { ...all, kinds: [] })).toContain('No lines visible.');
+		expect(altText(story, { ...all, kinds: [] }, [])).toContain('No lines visible.');
 		// Framed on Korea, Moscow is not in the picture, so not in its words.
-		const korea = altText(story, all, presentationOf(story).frame);
+		const korea = altText(story, all, visibleFlows(story, all), presentationOf(story).frame);
 		expect(korea).not.toContain('Moscow');
 		expect(korea).toContain('Pyongyang');
 	});

@@ -1,6 +1,6 @@
-import { AREA_KINDS, creditLine, presentationOf, type Flow, type Lang, type Story } from '$lib/story';
-import { isAreaShown, isFlowVisible } from '$lib/state/visibility';
-import { legendEntries } from '$lib/state/legend';
+import { creditLine, presentationOf, type Flow, type Lang, type Story } from '$lib/story';
+import { isFlowVisible } from '$lib/state/visibility';
+import { legendEntries, placeSymbolsOf, shownAreaKinds } from '$lib/state/legend';
 import { strings } from '$lib/i18n/strings';
 import { exportStrings } from '$lib/i18n/exportStrings';
 import { dateTimeFormat, fillTemplate, LOCALES } from '$lib/i18n/format';
@@ -59,20 +59,12 @@ function legendSymbolsFor(
 ): LayoutContent['legendSymbols'] {
 	const t = strings(view.lang);
 	const names = presentationOf(story).areaKindNames;
+	const places = placeSymbolsOf(story.places);
 	return [
 		...(flowsShown ? [{ symbol: 'arrow' as const, label: t.legendArrow }] : []),
-		...(story.places.some((p) => p.role === 'capital')
-			? [{ symbol: 'capital' as const, label: t.roles.capital }]
-			: []),
-		...(story.places.some((p) => p.role !== 'capital')
-			? [{ symbol: 'place' as const, label: t.legendOtherPlace }]
-			: []),
-		...AREA_KINDS.filter((kind) => story.areas.some((a) => a.kind === kind && isAreaShown(a, view))).map(
-			(kind) => ({
-				symbol: kind,
-				label: names[kind][view.lang]
-			})
-		)
+		...(places.capital ? [{ symbol: 'capital' as const, label: t.roles.capital }] : []),
+		...(places.other ? [{ symbol: 'place' as const, label: t.legendOtherPlace }] : []),
+		...shownAreaKinds(story.areas, view).map((kind) => ({ symbol: kind, label: names[kind][view.lang] }))
 	];
 }
 
@@ -96,7 +88,8 @@ export function snapshotContent(
 	options: ContentOptions = {}
 ): LayoutContent {
 	const t = strings(view.lang);
-	const legend = legendEntries(visibleFlows(story, view));
+	const flows = visibleFlows(story, view);
+	const legend = legendEntries(flows);
 	const text = options.text ?? exportTextDefaults(story, view);
 	const filters = options.describeFilters ? filterSentence(view) : null;
 	const title = text.title.trim();
@@ -123,7 +116,7 @@ export function snapshotContent(
 		metadata: {
 			title,
 			// The alt text: what the picture shows, in words (PNG Description, SVG <desc>, PDF Subject).
-			description: options.altText?.trim() || altText(story, view),
+			description: options.altText?.trim() || altText(story, view, flows),
 			source: text.source.trim() || creditLine(story, view.lang),
 			created: exportedAt.toISOString()
 		}

@@ -4,7 +4,7 @@ import type { ExportText } from '$lib/state/exportText';
 import { stepAt } from '$lib/state/steps';
 import { strings } from '$lib/i18n/strings';
 import { exportStrings } from '$lib/i18n/exportStrings';
-import { fillTemplate, LOCALES } from '$lib/i18n/format';
+import { fillTemplate, listFormat, LOCALES } from '$lib/i18n/format';
 
 /**
  * What an export says in words before the reader edits it, in the view's language: the story's
@@ -46,7 +46,7 @@ export function filterSentence(view: Pick<ViewSnapshot, 'lang' | 'kinds' | 'cert
 			const name = strings(view.lang).kinds[k];
 			return view.lang === 'en' ? name.toLocaleLowerCase('en') : name;
 		});
-		const list = new Intl.ListFormat(LOCALES[view.lang], { type: 'conjunction' }).format(names);
+		const list = listFormat(LOCALES[view.lang], { type: 'conjunction' }).format(names);
 		text += `; ${fillTemplate(t.kinds, { list })}`;
 	}
 	return `${text}.`;

@@ -42,6 +42,11 @@ export const numberFormat = cached<Intl.NumberFormatOptions, Intl.NumberFormat>(
 	(locale, options) => new Intl.NumberFormat(locale, options)
 );
 
+/** A shared `Intl.ListFormat` ("a, b and c") for this locale and these options. */
+export const listFormat = cached<Intl.ListFormatOptions, Intl.ListFormat>(
+	(locale, options) => new Intl.ListFormat(locale, options)
+);
+
 /** `{name}` placeholders filled from `values`; unknown placeholders are left as they are. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
 	return template.replace(/\{(\w+)\}/g, (whole, key: string) =>

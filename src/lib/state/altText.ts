@@ -1,7 +1,7 @@
-import { AREA_KINDS, CERTAINTIES, FLOW_KINDS, formatDate, presentationOf, type Story } from '$lib/story';
+import { CERTAINTIES, FLOW_KINDS, formatDate, presentationOf, type Flow, type Story } from '$lib/story';
 import { strings } from '$lib/i18n/strings';
-import { LOCALES } from '$lib/i18n/format';
-import { isAreaShown, isFlowVisible } from './visibility';
+import { listFormat, LOCALES } from '$lib/i18n/format';
+import { shownAreaKinds } from './legend';
 import { stepAt } from './steps';
 import type { ViewSnapshot } from './view.svelte';
 
@@ -14,28 +14,32 @@ import type { ViewSnapshot } from './view.svelte';
 export function altText(
 	story: Story,
 	view: ViewSnapshot,
+	/** The flows drawn (AppState.visibleFlows, content.ts visibleFlows): counted, not filtered again. */
+	flows: readonly Flow[],
 	/** The picture's extent: places outside it are not named (an export framed on Korea has no Moscow). */
 	within?: readonly [readonly [number, number], readonly [number, number]]
 ): string {
 	const { lang } = view;
 	const t = strings(lang);
 	const w = t.alt;
-	const list = (items: string[]) => new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(items);
+	const list = (items: string[]) => listFormat(LOCALES[lang], { type: 'conjunction' }).format(items);
 	const sentences: string[] = [presentationOf(story).mapLabel[lang]];
 	const step = stepAt(story, view.step);
 	if (step) sentences.push(`${w.step} ${view.step! + 1}: ${step.title[lang]}`);
 
-	const flows = story.flows.filter((f) => isFlowVisible(f, view));
 	if (flows.length === 0) sentences.push(w.noFlows);
 	else {
+		// One pass: how many of each kind at each certainty.
+		const counts = new Map<string, number>();
+		for (const f of flows)
+			counts.set(`${f.kind}/${f.certainty}`, (counts.get(`${f.kind}/${f.certainty}`) ?? 0) + 1);
 		const kinds = FLOW_KINDS.flatMap((kind) => {
-			const ofKind = flows.filter((f) => f.kind === kind);
-			if (ofKind.length === 0) return [];
 			const sure = CERTAINTIES.flatMap((c) => {
-				const n = ofKind.filter((f) => f.certainty === c).length;
-				return n > 0 ? [`${n} ${t.certainties[c]}`] : [];
+				const n = counts.get(`${kind}/${c}`) ?? 0;
+				return n > 0 ? [{ n, text: `${n} ${t.certainties[c]}` }] : [];
 			});
-			return [`${t.kinds[kind]} ${ofKind.length} (${sure.join(', ')})`];
+			const total = sure.reduce((sum, s) => sum + s.n, 0);
+			return total > 0 ? [`${t.kinds[kind]} ${total} (${sure.map((s) => s.text).join(', ')})`] : [];
 		});
 		sentences.push(`${w.flows.replace('{count}', String(flows.length))}: ${kinds.join('; ')}`);
 	}
@@ -44,7 +48,7 @@ export function altText(
 	const places = story.places.filter((p) => inside(p.coord[0], p.coord[1]));
 	if (places.length > 0) sentences.push(`${w.places}: ${list(places.map((p) => p.name[lang]))}`);
 	const names = presentationOf(story).areaKindNames;
-	const areas = AREA_KINDS.filter((kind) => story.areas.some((a) => a.kind === kind && isAreaShown(a, view)));
+	const areas = shownAreaKinds(story.areas, view);
 	if (areas.length > 0) sentences.push(`${w.areas}: ${list(areas.map((kind) => names[kind][lang]))}`);
 	sentences.push(view.until === null ? w.allDates : w.until.replace('{date}', formatDate(lang, view.until)));
 	return sentences.map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join(' ');

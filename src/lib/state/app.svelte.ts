@@ -34,7 +34,8 @@ import {
 import { relationsOf, shownLevels, type Relations } from '$lib/story/relations';
 import type { StatefulSource, StyleData } from '$lib/map/sources';
 import type { LaneStyle } from '$lib/map/layers';
-import { certaintyAndTimeFilter, flowFacts, hasBegun, isAreaShown } from './visibility';
+import { certaintyAndTimeFilter, flowFacts, hasBegun } from './visibility';
+import { placeSymbolsOf, shownAreaKinds } from './legend';
 import { whenStartKey } from '$lib/story/when';
 import { resolveSelection } from './selection';
 import { enterStep, focusOf, stepAt } from './steps';
@@ -72,10 +73,7 @@ export class AppState {
 		}))
 	);
 	/** Which place symbols the map draws (the legend keys only those). */
-	readonly placeSymbols: { capital: boolean; other: boolean } = $derived({
-		capital: this.story.places.some((p) => p.role === 'capital'),
-		other: this.story.places.some((p) => p.role !== 'capital')
-	});
+	readonly placeSymbols: { capital: boolean; other: boolean } = $derived(placeSymbolsOf(this.story.places));
 	/** Whether any evidence cites an article paragraph (then the page says what is counted). */
 	readonly citesParagraphs: boolean = $derived(
 		[...this.story.flows, ...this.story.areas, ...this.story.events].some((item) =>
@@ -133,11 +131,10 @@ export class AppState {
 		this.story.areas.filter((a) => !hasBegun(a, this.view.until)).map((a) => a.id)
 	);
 	/** The kinds of area with something drawn now, in legend order (the legend keys these). */
-	readonly shownAreaLayers = $derived(
-		this.areaLayers.filter((l) =>
-			this.story.areas.some((a) => a.kind === l.kind && isAreaShown(a, this.view))
-		)
-	);
+	readonly shownAreaLayers = $derived.by(() => {
+		const shown = shownAreaKinds(this.story.areas, this.view);
+		return this.areaLayers.filter((l) => shown.includes(l.kind));
+	});
 
 	/** What the selected id stands for, or null. */
 	readonly selection = $derived(resolveSelection(this.story, this.view.selectedId, this.relations));

@@ -1,4 +1,16 @@
-import { CERTAINTIES, FLOW_KINDS, type Certainty, type Flow, type FlowKind } from '$lib/story';
+import {
+	AREA_KINDS,
+	CERTAINTIES,
+	FLOW_KINDS,
+	type Area,
+	type AreaKind,
+	type Certainty,
+	type Flow,
+	type FlowKind,
+	type Place
+} from '$lib/story';
+import { isAreaShown } from './visibility';
+import type { ViewSnapshot } from './view.svelte';
 
 /** How many flows of each kind and each certainty level a list holds (one pass). */
 export interface FlowCounts {
@@ -31,4 +43,20 @@ export function legendEntries(drawn: readonly Flow[]): LegendEntries {
 			(c) => c.count > 0
 		)
 	};
+}
+
+/** Which place symbols the map draws (every legend keys only those). */
+export function placeSymbolsOf(places: readonly Pick<Place, 'role'>[]): { capital: boolean; other: boolean } {
+	return {
+		capital: places.some((p) => p.role === 'capital'),
+		other: places.some((p) => p.role !== 'capital')
+	};
+}
+
+/** The kinds of area with something drawn now, in legend order (every legend keys these). */
+export function shownAreaKinds(
+	areas: readonly Pick<Area, 'kind' | 'when'>[],
+	view: Pick<ViewSnapshot, 'showPatrolWaters' | 'showRegions' | 'until'>
+): AreaKind[] {
+	return AREA_KINDS.filter((kind) => areas.some((a) => a.kind === kind && isAreaShown(a, view)));
 }

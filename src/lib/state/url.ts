@@ -7,7 +7,12 @@ import {
 	type FlowKind,
 	type Lang
 } from '$lib/story';
-import { cleanExportText, EXPORT_TEXT_FIELDS, type ExportTextEdits } from './exportText';
+import {
+	cleanExportText,
+	EXPORT_TEXT_FIELDS,
+	type ExportTextEdits,
+	type ExportTextField
+} from './exportText';
 
 /*
  * The view state's URL form, so a link reproduces what the sender saw. Links are written by the
@@ -192,20 +197,15 @@ function writeFields(s: UrlState): Record<Key, string | undefined> {
 	};
 }
 
-function exportTextFields(
-	edits: ExportTextEdits | undefined
-): Record<(typeof EXPORT_TEXT_FIELDS)[number], string | undefined> {
-	const entry = (field: (typeof EXPORT_TEXT_FIELDS)[number]) => {
+function exportTextFields(edits: ExportTextEdits | undefined): Record<ExportTextField, string | undefined> {
+	const entry = (field: ExportTextField) => {
 		const value = edits?.[field];
 		return value === undefined ? undefined : encodeURIComponent(cleanExportText(value));
 	};
-	return {
-		title: entry('title'),
-		deck: entry('deck'),
-		note: entry('note'),
-		source: entry('source'),
-		credit: entry('credit')
-	};
+	return Object.fromEntries(EXPORT_TEXT_FIELDS.map((field) => [field, entry(field)])) as Record<
+		ExportTextField,
+		string | undefined
+	>;
 }
 
 function readParams(search: string): URLSearchParams {
