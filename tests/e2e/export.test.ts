@@ -21,6 +21,7 @@ import { startSite, type Site } from '../support/site';
 import { readPdf } from '../support/pdf';
 import { parseCsv } from '../support/csv';
 import { settled, type MapWindow } from '../support/map';
+import { placedLabels } from '../support/labels';
 
 /**
  * The export dialog end to end: real renders in Chromium (SwiftShader), real downloads, files
@@ -81,6 +82,8 @@ interface Choice {
 	date?: boolean;
 	/** What the map shows: the story's frame (the default while the map is not moved) or the screen. */
 	framing?: 'story' | 'screen';
+	/** How the SVG carries its words (the default: text in an embedded subset of Noto Sans). */
+	svgText?: 'embedded' | 'outlines';
 	openName?: string;
 	downloadName?: string;
 }
@@ -98,6 +101,8 @@ async function exportFile(page: Page, choice: Choice): Promise<{ name: string; d
 			.locator(choice.format === 'pdf' ? '#export-paper' : '#export-size')
 			.selectOption(choice.preset);
 	if (choice.framing) await dialog.locator(`input[name="export-framing"][value="${choice.framing}"]`).check();
+	if (choice.svgText)
+		await dialog.locator(`input[name="export-svg-text"][value="${choice.svgText}"]`).check();
 	for (const part of ['header', 'legend', 'credits', 'date'] as const) {
 		const on = choice[part];
 		if (on !== undefined) await dialog.locator(`input[name="export-${part}"]`).setChecked(on);
@@ -592,8 +597,8 @@ describe('SVG export', () => {
 		expect(log.foreignRequests).toEqual([]);
 	}, 120_000);
 
-	it('names the places the map names, on the side of their dots where the map puts them', async () => {
-		const { page, log } = await site.open();
+	it('names what the map names, where the map puts it: every label layer within 1 px', async () => {
+		const { page, log } = await site.open({ path: '?lang=en', locale: 'en-US' });
 		await settled(page);
 		const svg = (
 			await exportFile(page, {
@@ -601,70 +606,168 @@ describe('SVG export', () => {
 				preset: 'view-1x',
 				header: false,
 				legend: false,
-				credits: false
+				credits: false,
+				openName: 'Export',
+				downloadName: 'Download'
 			})
 		).data.toString('utf8');
-		const start = svg.indexOf('id="place-labels-text"');
-		const group = svg.slice(start, svg.indexOf('</g>', start));
-		const labels = [...group.matchAll(/<text ([^>]*)>((?:<tspan [^>]*>[^<]*<\/tspan>)+)<\/text>/g)].map(
-			(m) => ({
-				id: /data-id="([^"]+)"/.exec(m[1]!)![1]!,
+		// The SVG's names by group, as svg.ts writes them: lines, size, weight, alignment, spacing.
+		const GROUPS: Record<string, string[]> = {
+			'place-labels': ['places-label'],
+			'area-labels': ['patrol-waters-label', 'regions-label'],
+			'country-labels': ['country-labels'],
+			'story-country-labels': ['story-country-labels'],
+			'flow-labels': ['flow-labels-cable', 'flow-labels-route']
+		};
+		const labels = Object.keys(GROUPS).flatMap((group) => {
+			const start = svg.indexOf(`id="${group}-text"`);
+			expect(start, group).toBeGreaterThan(0);
+			const body = svg.slice(start, svg.indexOf('</g>', start));
+			return [...body.matchAll(/<text ([^>]*)>((?:<tspan [^>]*>[^<]*<\/tspan>)+)<\/text>/g)].map((m) => ({
+				group,
 				size: Number(/font-size="([\d.]+)"/.exec(m[1]!)![1]),
 				bold: m[1]!.includes('font-weight="700"'),
+				spacing: Number(/letter-spacing="([\d.]+)"/.exec(m[1]!)?.[1] ?? 0),
 				anchor: /text-anchor="(\w+)"/.exec(m[1]!)?.[1] ?? 'start',
 				lines: [...m[2]!.matchAll(/<tspan x="([\d.-]+)" y="([\d.-]+)">([^<]*)<\/tspan>/g)].map((t) => ({
 					x: Number(t[1]),
 					baseline: Number(t[2]),
 					text: t[3]!
+						.replace(/&amp;/g, '&')
+						.replace(/&quot;/g, '"')
+						.replace(/&apos;/g, "'")
 				}))
-			})
-		);
-		expect(labels.length).toBeGreaterThan(2);
-		// The names MapLibre placed (its collision boxes: what a reader sees), and where.
-		const probe = await page.evaluate((list) => {
-			const map = (window as unknown as MapWindow).__map;
+			}));
+		});
+		expect(labels.length).toBeGreaterThan(8);
+		// Their boxes, measured in the page's own Noto Sans (the SVG sets each baseline 0.35 em
+		// below the middle of its 1.2 em line box).
+		const boxes = await page.evaluate((list) => {
 			const ctx = document.createElement('canvas').getContext('2d')!;
-			const hit = (x: number, y: number, id: string) =>
-				map.queryRenderedFeatures([x, y], { layers: ['places-label'] }).some((f) => f.properties.id === id);
-			const placed = map
-				.queryRenderedFeatures({ layers: ['places-label'] })
-				.map((f) => String(f.properties.id));
-			return {
-				placed: [...new Set(placed)].sort(),
-				boxes: list.map((l) => {
-					ctx.font = `${l.bold ? 700 : 400} ${l.size}px "Noto Sans"`;
-					const width = Math.max(...l.lines.map((line) => ctx.measureText(line.text).width));
-					const x = l.lines[0]!.x;
-					const x0 = l.anchor === 'middle' ? x - width / 2 : l.anchor === 'end' ? x - width : x;
-					const x1 = x0 + width;
-					// svg.ts sets each baseline 0.35 em below the middle of its 1.2 em line box.
-					const y0 = l.lines[0]!.baseline - 0.35 * l.size - 0.6 * l.size;
-					const y1 = y0 + l.lines.length * 1.2 * l.size;
-					const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
-					const slack = 4;
-					return {
-						id: l.id,
-						inside: hit(cx, cy, l.id),
-						left: [hit(x0 + slack, cy, l.id), hit(x0 - slack, cy, l.id)],
-						right: [hit(x1 - slack, cy, l.id), hit(x1 + slack, cy, l.id)],
-						above: [hit(cx, y0 + slack, l.id), hit(cx, y0 - slack, l.id)],
-						below: [hit(cx, y1 - slack, l.id), hit(cx, y1 + slack, l.id)]
-					};
-				})
-			};
+			return list.map((l) => {
+				ctx.font = `${l.bold ? 700 : 400} ${l.size}px "Noto Sans"`;
+				ctx.letterSpacing = `${l.spacing}px`;
+				const width = Math.max(...l.lines.map((line) => ctx.measureText(line.text).width));
+				const x = l.lines[0]!.x;
+				const x1 = l.anchor === 'middle' ? x - width / 2 : l.anchor === 'end' ? x - width : x;
+				const y1 = l.lines[0]!.baseline - 0.35 * l.size - 0.6 * l.size;
+				return { x1, x2: x1 + width, y1, y2: y1 + l.lines.length * 1.2 * l.size };
+			});
 		}, labels);
-		expect(labels.map((l) => l.id).sort()).toEqual(probe.placed);
-		// Each SVG name's box is MapLibre's within 4 px on every side: inside just within each
-		// edge, outside just beyond it.
-		for (const box of probe.boxes) {
-			expect(box.inside, `${box.id} centre`).toBe(true);
-			expect(box.left, `${box.id} left edge`).toEqual([true, false]);
-			expect(box.right, `${box.id} right edge`).toEqual([true, false]);
-			expect(box.above, `${box.id} top edge`).toEqual([true, false]);
-			expect(box.below, `${box.id} bottom edge`).toEqual([true, false]);
+		// What MapLibre placed on the live map: its collision index, read directly (internal API,
+		// unlike the export, which asks queryRenderedFeatures): text boxes plus text-padding.
+		const grid = await placedLabels(page);
+		const norm = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+		const layersOf = (group: string) => GROUPS[group]!;
+		const expected = grid
+			.filter((g) => Object.values(GROUPS).flat().includes(g.layer))
+			.map((g) => `${g.layer}: ${norm(g.text)}`)
+			.sort();
+		const found = labels
+			.map((l) => {
+				const text = norm(l.lines.map((line) => line.text).join(' '));
+				const match = grid.find((g) => layersOf(l.group).includes(g.layer) && norm(g.text) === text);
+				return `${match?.layer ?? l.group}: ${text}`;
+			})
+			.sort();
+		// The same names: not one more, not one fewer (the train's, the cables', the countries').
+		expect(found).toEqual(expected);
+		for (const [i, l] of labels.entries()) {
+			const text = norm(l.lines.map((line) => line.text).join(' '));
+			const g = grid.find((g) => layersOf(l.group).includes(g.layer) && norm(g.text) === text)!;
+			const pad = g.layer === 'places-label' ? 1 : 2;
+			const map = { x1: g.box.x1 + pad, x2: g.box.x2 - pad, y1: g.box.y1 + pad, y2: g.box.y2 - pad };
+			const box = boxes[i]!;
+			// Where it is: the edge it hangs from (or its middle), and its middle height, within 1 px.
+			const at =
+				l.anchor === 'start'
+					? [box.x1, map.x1]
+					: l.anchor === 'end'
+						? [box.x2, map.x2]
+						: [(box.x1 + box.x2) / 2, (map.x1 + map.x2) / 2];
+			expect(Math.abs(at[0]! - at[1]!), `${text}: ${l.anchor} x`).toBeLessThanOrEqual(1);
+			expect(
+				Math.abs((box.y1 + box.y2) / 2 - (map.y1 + map.y2) / 2),
+				`${text}: middle y`
+			).toBeLessThanOrEqual(1);
+			// How big. Names whose size follows the zoom (countries, areas) are drawn at the zoom's
+			// size, but MapLibre sizes their collision boxes at the next whole zoom's: there the box
+			// is the drawn name scaled about its middle, by one factor for width and height.
+			const [w, h] = [box.x2 - box.x1, box.y2 - box.y1];
+			const [mw, mh] = [map.x2 - map.x1, map.y2 - map.y1];
+			const zoomSized = ['country-labels', 'story-country-labels', 'patrol-waters-label', 'regions-label'];
+			if (zoomSized.includes(g.layer)) {
+				expect(mh / h, `${text}: box scale`).toBeGreaterThanOrEqual(1);
+				expect(mh / h, `${text}: box scale`).toBeLessThanOrEqual(1.25);
+				expect(Math.abs(mw / w - mh / h), `${text}: same scale across and down`).toBeLessThanOrEqual(0.03);
+			} else {
+				expect(Math.abs(h - mh), `${text}: height`).toBeLessThanOrEqual(1);
+				// The browser's Noto Sans against MapLibre's glyph advances (whole pixels at 24 px).
+				expect(Math.abs(w - mw), `${text}: width`).toBeLessThanOrEqual(0.02 * mw + 0.5);
+			}
 		}
 		expect(log.errors).toEqual([]);
 	}, 120_000);
+
+	it('carries its font: the embedded subset draws Noto Sans where none is installed, outlines leave no text', async () => {
+		const { page, log } = await site.open({ path: '?lang=en', locale: 'en-US' });
+		await settled(page);
+		const embedded = (await exportFile(page, { format: 'svg', ...IN_ENGLISH })).data.toString('utf8');
+		expect(xmlWellFormednessErrors(embedded)).toEqual([]);
+		for (const weight of [400, 700])
+			expect(embedded).toMatch(
+				new RegExp(
+					`@font-face\\{font-family:"Noto Sans";font-style:normal;font-weight:${weight};src:url\\(data:font/ttf;base64,`
+				)
+			);
+		const outlined = (
+			await exportFile(page, { format: 'svg', svgText: 'outlines', ...IN_ENGLISH })
+		).data.toString('utf8');
+		expect(outlined).not.toContain('<text');
+		expect(outlined).toContain(`aria-label="${story.title.en}"`);
+		expect(outlined.length).toBeLessThan(1_000_000);
+
+		// The title as the app sets it: bold Noto Sans at the SVG's size.
+		const size = Number(
+			/<text [^>]*font-size="([\d.]+)"[^>]*font-weight="700"[^>]*>[^<]*<\/text>/.exec(embedded)?.[1]
+		);
+		expect(size).toBeGreaterThan(10);
+		const expected = await page.evaluate(
+			([text, px]) => {
+				const ctx = document.createElement('canvas').getContext('2d')!;
+				ctx.font = `700 ${px}px "Noto Sans"`;
+				return ctx.measureText(text).width;
+			},
+			[story.title.en, size] as const
+		);
+		// A blank page of the same browser, with none of the app's fonts: only the file's own.
+		const bare = await page.context().newPage();
+		const titleWidth = async (svg: string) => {
+			await bare.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+			await bare.evaluate(() => document.fonts.ready);
+			return bare.evaluate(() => {
+				const header = document.querySelector('#header')!;
+				const text = header.querySelector('text');
+				return text
+					? text.getComputedTextLength()
+					: (header.querySelector('g') as SVGGElement).getBBox().width;
+			});
+		};
+		// Renamed, so no Noto Sans on this machine can stand in for the embedded one.
+		const rename = (svg: string, family: string) => svg.replaceAll('Noto Sans', family);
+		const withFont = await titleWidth(rename(embedded, 'Embedded Sans'));
+		const withoutFont = await titleWidth(
+			rename(embedded.replace(/<style[^]*?<\/style>/, ''), 'Embedded Sans')
+		);
+		const asOutlines = await titleWidth(outlined);
+		await bare.close();
+		expect(Math.abs(withFont - expected) / expected, 'embedded font').toBeLessThan(0.01);
+		// The check can tell fonts apart: without the subset, the fallback font sets another width.
+		expect(Math.abs(withoutFont - expected) / expected, 'fallback font').toBeGreaterThan(0.02);
+		// Outlines: the ink of the letters, a little narrower than their advances.
+		expect(Math.abs(asOutlines - expected) / expected, 'outlines').toBeLessThan(0.03);
+		expect(log.errors).toEqual([]);
+	}, 180_000);
 
 	it('puts the export date into the metadata of PNG and SVG, and onto the picture only when asked', async () => {
 		const { page } = await site.open();

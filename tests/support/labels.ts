@@ -26,6 +26,7 @@ export async function placedLabels(page: Page): Promise<PlacedLabel[]> {
 				g: [[number, number], [number, number]],
 				o: { layers: string[] }
 			) => { properties: Record<string, unknown>; layer: { id: string } }[];
+			getCanvas: () => HTMLCanvasElement;
 		};
 		const PADDING = 100;
 		const { grid } = map.style.placement.collisionIndex;
@@ -37,8 +38,14 @@ export async function placedLabels(page: Page): Promise<PlacedLabel[]> {
 			const [x1, y1, x2, y2] = grid.bboxes.slice(i * 4, i * 4 + 4).map((v) => v - PADDING) as number[];
 			const box = { x1: x1!, y1: y1!, x2: x2!, y2: y2! };
 			for (const layer of layers) {
-				const cx = (box.x1 + box.x2) / 2;
-				const cy = (box.y1 + box.y2) / 2;
+				// The box's middle, or (for a name hanging over the edge) the middle of its visible part:
+				// queryRenderedFeatures answers only inside the canvas.
+				const canvas = map.getCanvas();
+				const [w, h] = [canvas.clientWidth, canvas.clientHeight];
+				// MapLibre also places names in a margin beyond the canvas, where no one sees them.
+				if (box.x2 <= 0 || box.y2 <= 0 || box.x1 >= w || box.y1 >= h) continue;
+				const cx = (Math.max(box.x1, 1) + Math.min(box.x2, w - 1)) / 2;
+				const cy = (Math.max(box.y1, 1) + Math.min(box.y2, h - 1)) / 2;
 				const hit = map.queryRenderedFeatures(
 					[
 						[cx - 1, cy - 1],

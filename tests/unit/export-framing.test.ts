@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	pictureBounds,
 	exportCamera,
 	fitBounds,
 	FRAME_MARGIN,
@@ -106,5 +107,36 @@ describe('export framing: as on screen', () => {
 		);
 		const extent = framedExtent({ kind: 'screen', live }, { width: 2000, height: 600 }, 1);
 		expect(extent).toEqual({ x: 500, y: 0, width: 1000, height: 600 });
+	});
+});
+
+describe('export framing: what the picture shows', () => {
+	it("is the map rect's corners in lon/lat, and holds the story's frame", () => {
+		const rect = { width: 1920, height: 753 };
+		const frame = presentationOf(story).frame;
+		const camera = fitBounds(frame, rect, 1.6);
+		const [[w, s], [e, n]] = pictureBounds(camera, rect, 1.6);
+		const project = makeProjector({ ...camera, zoom: camera.zoom + Math.log2(1.6), ...rect });
+		const [x0, y0] = project([w, n]);
+		const [x1, y1] = project([e, s]);
+		for (const [got, want] of [
+			[x0, 0],
+			[y0, 0],
+			[x1, rect.width],
+			[y1, rect.height]
+		] as const)
+			expect(Math.abs(got - want)).toBeLessThan(0.01);
+		expect(w).toBeLessThanOrEqual(frame[0][0]);
+		expect(s).toBeLessThanOrEqual(frame[0][1]);
+		expect(e).toBeGreaterThanOrEqual(frame[1][0]);
+		expect(n).toBeGreaterThanOrEqual(frame[1][1]);
+	});
+
+	it('turned by a bearing, is the box around the turned rect', () => {
+		const rect = { width: 800, height: 400 };
+		const flat = pictureBounds({ center: [130, 40], zoom: 5, bearing: 0 }, rect, 1);
+		const turned = pictureBounds({ center: [130, 40], zoom: 5, bearing: 90 }, rect, 1);
+		// A quarter turn swaps width and height (in Mercator: longitudes scale evenly).
+		expect(turned[1][0] - turned[0][0]).toBeCloseTo(((flat[1][0] - flat[0][0]) * 400) / 800, 6);
 	});
 });

@@ -295,8 +295,35 @@ describe('altText', () => {
 		expect(july).not.toContain('Geplantes Patrouillengebiet');
 		expect(altText(story, { ...all, kinds: [] }, [])).toContain('No lines visible.');
 		// Framed on Korea, Moscow is not in the picture, so not in its words.
-		const korea = altText(story, all, visibleFlows(story, all), presentationOf(story).frame);
+		// Framed on Korea, Moscow is not in the picture, so not in its words, nor the regions in Ukraine.
+		const names = presentationOf(story).areaKindNames;
+		const regions = story.areas.filter((a) => a.kind === 'recognised-region');
+		expect(regions.length).toBeGreaterThan(0);
+		const picture = {
+			bounds: presentationOf(story).frame,
+			areaBounds: new Map(
+				regions.map((a) => [
+					a.id,
+					[
+						[30, 44],
+						[40, 49]
+					] as const
+				])
+			)
+		};
+		const korea = altText(story, all, visibleFlows(story, all), picture);
 		expect(korea).not.toContain('Moscow');
 		expect(korea).toContain('Pyongyang');
+		expect(text).toContain(names['recognised-region'].en);
+		expect(korea).not.toContain(names['recognised-region'].en);
+		expect(korea).toContain(names['patrol-waters'].en);
+		// The legend of that picture keys no region either, but still the patrol area.
+		const content = snapshotContent(story, all, new Date(0), { picture });
+		const symbols = content.legendSymbols.map((s) => s.symbol);
+		expect(symbols).toContain('patrol-waters');
+		expect(symbols).not.toContain('recognised-region');
+		expect(snapshotContent(story, all, new Date(0)).legendSymbols.map((s) => s.symbol)).toContain(
+			'recognised-region'
+		);
 	});
 });

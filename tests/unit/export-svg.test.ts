@@ -3,7 +3,8 @@ import { relationsOf } from '../../src/lib/story/relations';
 import { exportLaneStyle } from '../../src/lib/map/featureStates';
 import { hasBegun, isFlowVisible } from '../../src/lib/state/visibility';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { renderSvg, arrowAnchors, svgPaint, type SvgInput } from '../../src/lib/export/svg';
+import { renderSvg, svgPaint, type SvgInput } from '../../src/lib/export/svg';
+import { arrowAnchors } from '../../src/lib/export/svgArrows';
 import { snapshotContent } from '../../src/lib/export/content';
 import { xmlWellFormednessErrors } from '../../src/lib/export/xml';
 import { KIND_COLORS } from '../../src/lib/map/theme';
@@ -316,8 +317,11 @@ describe('renderSvg', () => {
 		// Area names are placed before country names, as on the map: here the patrol waters' name
 		// takes Japan's spot, so Japan is checked with the area switched off.
 		expect(group(svg, 'area-labels-text')).toContain('<tspan');
-		const labels = group(render({}, story, { ...view, showPatrolWaters: false }), 'country-labels');
-		expect(labels).toContain('>CHINA<');
+		const out0 = render({}, story, { ...view, showPatrolWaters: false });
+		const labels = group(out0, 'country-labels');
+		// The story's countries are named above the lines, in a layer of their own, as on the map.
+		expect(group(out0, 'story-country-labels')).toContain('>CHINA<');
+		expect(labels).not.toContain('>CHINA<');
 		expect(labels).toContain('>JAPAN<');
 		expect(labels).not.toContain('BRASILIEN');
 		// A second label on the same spot as a bigger country's is dropped.
@@ -436,5 +440,45 @@ describe('svg helpers', () => {
 				100
 			)
 		).toEqual([]);
+	});
+
+	it('names what MapLibre placed, where it placed it, when the map says so', () => {
+		const box = (minX: number, minY: number, w: number, h: number) => ({
+			minX,
+			minY,
+			maxX: minX + w,
+			maxY: minY + h
+		});
+		const mapLabels = new Map([
+			['places-label', new Map([['pyongyang', box(600, 300, 80, 20)]])],
+			['story-country-labels', new Map([['156', box(200, 400, 50, 16)]])],
+			['flow-labels-cable', new Map([['moscow~pyongyang#label', box(400, 200, 120, 32)]])]
+		]);
+		const out = render({ mapLabels });
+		const names = group(out, 'place-labels-text');
+		// Only Pyongyang: MapLibre placed no other city name.
+		expect(names).toContain('>Pjöngjang<');
+		expect(elements(names, 'text')).toHaveLength(1);
+		// Its box is MapLibre's less the 1 px text-padding, in the map rect's px; the line starts at
+		// its left edge if the name is right of its dot, else it is centred or ends there.
+		const rect = /<clipPath id="[^"]+"><rect x="(\d+)" y="(\d+)"/.exec(out)!;
+		const [rx, ry] = [Number(rect[1]), Number(rect[2])];
+		const tspan = elements(names, 'tspan')[0]!;
+		const x = Number(tspan.x);
+		expect([rx + 601, rx + 640, rx + 679]).toContain(x);
+		// One line, its 1.2 em box centred on the box's middle; the baseline 0.35 em below it.
+		const size = Number(elements(names, 'text')[0]!['font-size']);
+		expect(Math.abs(Number(tspan.y) - (ry + 310 + 0.35 * size))).toBeLessThanOrEqual(0.06);
+		expect(group(out, 'story-country-labels-text')).toContain('>CHINA<');
+		expect(group(out, 'country-labels-text')).not.toContain('<text');
+		expect(group(out, 'flow-labels-text')).toContain('Moskau');
+	});
+
+	it('matches its snapshots (a change shows in review as a diff of tests/unit/__snapshots__/)', async () => {
+		await expect(render()).toMatchFileSnapshot('./__snapshots__/export-story.svg');
+		const step = story.steps!.length - 1;
+		await expect(render({}, story, { ...view, step, lang: 'en' })).toMatchFileSnapshot(
+			'./__snapshots__/export-last-step-en.svg'
+		);
 	});
 });

@@ -1,6 +1,12 @@
 import { creditLine, presentationOf, type Flow, type Lang, type Story } from '$lib/story';
 import { isFlowVisible } from '$lib/state/visibility';
-import { legendEntries, placeSymbolsOf, shownAreaKinds } from '$lib/state/legend';
+import {
+	legendEntries,
+	placeSymbolsOf,
+	pointInPicture,
+	shownAreaKinds,
+	type PictureExtent
+} from '$lib/state/legend';
 import { strings } from '$lib/i18n/strings';
 import { exportStrings } from '$lib/i18n/exportStrings';
 import { dateTimeFormat, fillTemplate, LOCALES } from '$lib/i18n/format';
@@ -55,16 +61,20 @@ export function snapshotCredits(
 function legendSymbolsFor(
 	story: Story,
 	view: ViewSnapshot,
-	flowsShown: boolean
+	flowsShown: boolean,
+	picture: PictureExtent | undefined
 ): LayoutContent['legendSymbols'] {
 	const t = strings(view.lang);
 	const names = presentationOf(story).areaKindNames;
-	const places = placeSymbolsOf(story.places);
+	const places = placeSymbolsOf(story.places.filter((p) => !picture || pointInPicture(p.coord, picture)));
 	return [
 		...(flowsShown ? [{ symbol: 'arrow' as const, label: t.legendArrow }] : []),
 		...(places.capital ? [{ symbol: 'capital' as const, label: t.roles.capital }] : []),
 		...(places.other ? [{ symbol: 'place' as const, label: t.legendOtherPlace }] : []),
-		...shownAreaKinds(story.areas, view).map((kind) => ({ symbol: kind, label: names[kind][view.lang] }))
+		...shownAreaKinds(story.areas, view, picture).map((kind) => ({
+			symbol: kind,
+			label: names[kind][view.lang]
+		}))
 	];
 }
 
@@ -78,6 +88,8 @@ export interface ContentOptions {
 	describeFilters?: boolean;
 	/** The alt text as the reader edited it (default: state/altText.ts, the map in words). */
 	altText?: string;
+	/** What the picture's map shows: the legend keys only the places and areas in it. */
+	picture?: PictureExtent;
 }
 
 /** Everything the header, legend and footer of an export say. */
@@ -110,13 +122,13 @@ export function snapshotContent(
 			weight: CERTAINTY_WEIGHT[certainty],
 			count
 		})),
-		legendSymbols: legendSymbolsFor(story, view, legend.kinds.length > 0),
+		legendSymbols: legendSymbolsFor(story, view, legend.kinds.length > 0, options.picture),
 		legendEmpty: t.legendEmpty,
 		credits: snapshotCredits(text, view.lang, exportedAt, { ...options, filters }),
 		metadata: {
 			title,
 			// The alt text: what the picture shows, in words (PNG Description, SVG <desc>, PDF Subject).
-			description: options.altText?.trim() || altText(story, view, flows),
+			description: options.altText?.trim() || altText(story, view, flows, options.picture),
 			source: text.source.trim() || creditLine(story, view.lang),
 			created: exportedAt.toISOString()
 		}

@@ -1,4 +1,4 @@
-import { fromMercator, latToMercatorY } from '$lib/geo/mercator';
+import { fromMercator, latToMercatorY, mercatorYToLat } from '$lib/geo/mercator';
 import { TILE_SIZE, type ExportCamera } from './projection';
 
 /**
@@ -81,6 +81,28 @@ export function exportCamera(framing: ExportFraming, mapRect: MapRect, pixelRati
 	return framing.kind === 'story'
 		? fitBounds(framing.bounds, mapRect, pixelRatio)
 		: screenCamera(framing.live, mapRect, pixelRatio);
+}
+
+/**
+ * The lon/lat box the picture's map shows at this camera: what it can name and key. With a
+ * bearing, the box around the turned rect. The east edge may pass 180° (unwrapped).
+ */
+export function pictureBounds(
+	camera: ExportCamera,
+	mapRect: MapRect,
+	pixelRatio: number
+): [[number, number], [number, number]] {
+	const world = TILE_SIZE * 2 ** camera.zoom * pixelRatio;
+	const angle = (camera.bearing * Math.PI) / 180;
+	const [hw, hh] = [mapRect.width / 2 / world, mapRect.height / 2 / world];
+	const ex = Math.abs(hw * Math.cos(angle)) + Math.abs(hh * Math.sin(angle));
+	const ey = Math.abs(hw * Math.sin(angle)) + Math.abs(hh * Math.cos(angle));
+	const cx = (camera.center[0] + 180) / 360;
+	const cy = latToMercatorY(camera.center[1]);
+	return [
+		[(cx - ex) * 360 - 180, mercatorYToLat(Math.min(1, cy + ey))],
+		[(cx + ex) * 360 - 180, mercatorYToLat(Math.max(0, cy - ey))]
+	];
 }
 
 /**

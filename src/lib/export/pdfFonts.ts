@@ -9,8 +9,9 @@ import greek700 from '@fontsource/noto-sans/files/noto-sans-greek-700-normal.wof
 import type { PdfFonts } from './pdf';
 
 /**
- * The Noto Sans faces the PDF embeds, from the site's own files (WOFF, which the PDF's font
- * engine reads; the page itself uses WOFF2). Fetched only when a PDF is made, once per page.
+ * The Noto Sans faces the PDF and the SVG embed (svgFonts.ts: as a subset, or as outlines), from
+ * the site's own files (WOFF, which fontkit reads; the page itself uses WOFF2). Fetched only when
+ * a PDF or an SVG is made, once per page.
  */
 
 /** Latin first and required; the other scripts are cached only once fetched, so offline they may be missing. */

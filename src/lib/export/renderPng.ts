@@ -1,9 +1,14 @@
 import { withPngText } from './pngText';
-import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '$lib/story';
 import { exportStrings } from '$lib/i18n/exportStrings';
-import { loadMapLibre } from '$lib/map/loadMapLibre';
-import { provideStyleImages } from '$lib/map/images';
+import {
+	ExportError,
+	offscreenSize,
+	throwIfAborted,
+	withOffscreenMap,
+	type PngErrorCode
+} from './offscreenMap';
 import { fillTemplate } from '$lib/i18n/format';
 import {
 	approximateMeasure,
@@ -29,37 +34,6 @@ import { DEFAULT_MAX_CANVAS_AREA, DEFAULT_MAX_CANVAS_SIDE, type SizeLimits } fro
 // ---------------------------------------------------------------------------------------------
 // Sizes (pure)
 
-/**
- * The offscreen map's size. MapLibre sizes its canvas round(pixelRatio × floor(CSS size)), so a
- * map rect whose size is not a multiple of the pixel ratio cannot be hit exactly: the container
- * is made the next whole CSS pixel larger (at most one CSS px of overscan on the right and bottom),
- * the camera is padded by the overscan so its centre stays at the map rect's centre, and the
- * overscan is cropped off when composing. The canvas then has exactly `canvas` pixels.
- */
-export function offscreenSize(
-	mapRect: { width: number; height: number },
-	pixelRatio: number
-): {
-	css: { width: number; height: number };
-	canvas: { width: number; height: number };
-	/** Camera padding (CSS px) that keeps the centre at the middle of the cropped rect. */
-	padding: { top: number; left: number; right: number; bottom: number };
-} {
-	// The epsilon keeps 2000 / 2 from becoming 1001 through a float error.
-	const cssWidth = Math.max(1, Math.ceil(mapRect.width / pixelRatio - 1e-7));
-	const cssHeight = Math.max(1, Math.ceil(mapRect.height / pixelRatio - 1e-7));
-	return {
-		css: { width: cssWidth, height: cssHeight },
-		canvas: { width: Math.round(cssWidth * pixelRatio), height: Math.round(cssHeight * pixelRatio) },
-		padding: {
-			top: 0,
-			left: 0,
-			right: Math.max(0, cssWidth - mapRect.width / pixelRatio),
-			bottom: Math.max(0, cssHeight - mapRect.height / pixelRatio)
-		}
-	};
-}
-
 // ---------------------------------------------------------------------------------------------
 // Browser facts
 
@@ -70,9 +44,11 @@ export function canvasFont(fontPx: number, bold: boolean): string {
 }
 
 /** Noto Sans widths from the browser's own text engine (the one that draws the PNG text). */
-export function canvasMeasure(): Measure {
+export function canvasMeasure({ kerning = true }: { kerning?: boolean } = {}): Measure {
 	const ctx = document.createElement('canvas').getContext('2d');
 	if (!ctx) return approximateMeasure;
+	// The SVG's embedded subset and the PDF set text without kerning: measured so, it fits.
+	ctx.fontKerning = kerning ? 'auto' : 'none';
 	return (text, fontPx, bold) => {
 		ctx.font = canvasFont(fontPx, bold);
 		return ctx.measureText(text).width;
@@ -133,65 +109,6 @@ export function maxWebglSide(limits: SizeLimits): number {
 
 // ---------------------------------------------------------------------------------------------
 // Errors
-
-export type PngErrorCode = 'canvas' | 'webgl' | 'size' | 'lost' | 'timeout' | 'map' | 'encode';
-
-/** A failure with a message for the reader (in the export's language). */
-export class ExportError extends Error {
-	constructor(
-		readonly code: PngErrorCode,
-		message: string
-	) {
-		super(message);
-		this.name = 'ExportError';
-	}
-}
-
-function abortError(): DOMException {
-	return new DOMException('Export cancelled', 'AbortError');
-}
-
-export function isAbortError(error: unknown): boolean {
-	return error instanceof DOMException && error.name === 'AbortError';
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-	if (signal?.aborted) throw abortError();
-}
-
-/** Resolves on the map's next `idle`; rejects on abort, timeout, a lost context or a map error. */
-function untilIdle(
-	map: MapLibreMap,
-	signal: AbortSignal | undefined,
-	timeoutMs: number,
-	fail: (code: PngErrorCode, detail?: string) => ExportError
-): Promise<void> {
-	return new Promise<void>((resolve, reject) => {
-		const canvas = map.getCanvas();
-		const cleanup = () => {
-			clearTimeout(timer);
-			map.off('idle', onIdle);
-			map.off('error', onError);
-			canvas.removeEventListener('webglcontextlost', onLost);
-			signal?.removeEventListener('abort', onAbort);
-		};
-		const settle = (error?: unknown) => {
-			cleanup();
-			if (error) reject(error);
-			else resolve();
-		};
-		const onIdle = () => settle();
-		const onError = (e: { error?: { message?: string } }) =>
-			settle(fail('map', e.error?.message ?? 'unknown'));
-		const onLost = () => settle(fail('lost'));
-		const onAbort = () => settle(abortError());
-		const timer = setTimeout(() => settle(fail('timeout')), timeoutMs);
-		map.on('idle', onIdle);
-		map.on('error', onError);
-		canvas.addEventListener('webglcontextlost', onLost);
-		signal?.addEventListener('abort', onAbort);
-	});
-}
 
 // ---------------------------------------------------------------------------------------------
 // Composition
@@ -333,13 +250,10 @@ export interface PngRequest {
 	timeoutMs?: number;
 }
 
-/** Marks the offscreen container, so tests (and a curious reader) can tell it from the live map. */
-export const OFFSCREEN_ATTRIBUTE = 'data-export-offscreen';
-
 /**
  * Renders the PNG. Steps (reported through onProgress, abortable between them and while the map
  * renders): load fonts and lay out, create the output canvas, render the offscreen map to idle,
- * compose, encode. The offscreen map and its container are removed in every case.
+ * compose, encode.
  */
 export async function renderPng(request: PngRequest): Promise<Blob> {
 	const canvases: HTMLCanvasElement[] = [];
@@ -381,122 +295,71 @@ async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promi
 	canvases.push(output);
 
 	request.onProgress?.('map');
-	const maplibre = await loadMapLibre();
-	throwIfAborted(signal);
 	const size = offscreenSize(mapRect, pixelRatio);
-	const camera = exportCamera(request.framing, mapRect, pixelRatio);
-	const side = maxWebglSide(request.limits);
+	const timeoutMs = request.timeoutMs ?? 180_000;
+	await withOffscreenMap(
+		{
+			style: request.style,
+			camera: exportCamera(request.framing, mapRect, pixelRatio),
+			size,
+			// Tiles load and symbols are placed on a tiny canvas: MapLibre draws a frame per
+			// loaded tile, and on a CPU renderer each full-size one costs a second or more.
+			// Layout and placement are in CSS pixels, so only the last frame, at full size once
+			// everything is ready (see below), is the picture.
+			pixelRatio: LOADING_PIXEL_RATIO,
+			maxCanvasSide: maxWebglSide(request.limits),
+			...(signal ? { signal } : {}),
+			timeoutMs,
+			fail
+		},
+		async ({ map: offscreen, idle }) => {
+			await idle();
+			throwIfAborted(signal);
 
-	const container = document.createElement('div');
-	container.setAttribute(OFFSCREEN_ATTRIBUTE, '');
-	container.setAttribute('aria-hidden', 'true');
-	container.inert = true;
-	// Off-screen, not display:none: a hidden container has no size, and MapLibre would draw nothing.
-	Object.assign(container.style, {
-		position: 'fixed',
-		left: '-100000px',
-		top: '0',
-		width: `${size.css.width}px`,
-		height: `${size.css.height}px`,
-		overflow: 'hidden',
-		pointerEvents: 'none'
-	});
-	document.body.append(container);
-	let map: MapLibreMap | undefined;
-	try {
-		try {
-			map = new maplibre.Map({
-				container,
-				style: request.style,
-				center: [camera.center[0], camera.center[1]],
-				zoom: camera.zoom,
-				bearing: camera.bearing,
-				pitch: 0,
-				maxPitch: 0,
-				// Tiles load and symbols are placed on a tiny canvas: MapLibre draws a frame per
-				// loaded tile, and on a CPU renderer each full-size one costs a second or more.
-				// Layout and placement are in CSS pixels, so only the last frame, at full size once
-				// everything is ready (see below), is the picture.
-				pixelRatio: LOADING_PIXEL_RATIO,
-				// Raised from the default 4096, which silently lowers the pixel ratio of print sizes.
-				maxCanvasSize: [side, side],
-				interactive: false,
-				trackResize: false,
-				fadeDuration: 0,
-				attributionControl: false,
-				renderWorldCopies: true,
-				// The export style is validated by tests/unit/style.test.ts for every combination a
-				// reader can make; checking it again at every export would cost time, not safety.
-				validateStyle: false,
-				// No multisampling, as on the live map: on a CPU renderer it multiplies the cost of
-				// every frame of a print-size canvas, and MapLibre's lines are smoothed by its shaders.
-				canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false }
-			});
-		} catch (error) {
-			throw fail('webgl', { message: error instanceof Error ? error.message : String(error) });
+			// Now the full size: in SwiftShader every frame of an A4 canvas costs seconds, and
+			// MapLibre draws one per loaded tile while loading. The ratio only changes the canvas
+			// (tiles and symbol placement are in CSS pixels), so one more frame finishes the job.
+			offscreen.setPixelRatio(pixelRatio);
+			const mapCanvas = offscreen.getCanvas();
+			const gl = mapCanvas.getContext('webgl2');
+			const checkCanvas = () => {
+				const actualWidth = Math.min(mapCanvas.width, gl?.drawingBufferWidth ?? 0);
+				const actualHeight = Math.min(mapCanvas.height, gl?.drawingBufferHeight ?? 0);
+				// MapLibre lowers the ratio when the canvas exceeds maxCanvasSize or the browser
+				// refuses the buffer; either would be a smaller image than asked for: say so.
+				if (actualWidth !== size.canvas.width || actualHeight !== size.canvas.height)
+					throw fail('size', {
+						actualWidth,
+						actualHeight,
+						width: size.canvas.width,
+						height: size.canvas.height
+					});
+			};
+			checkCanvas();
+			offscreen.triggerRepaint();
+			await idle();
+			throwIfAborted(signal);
+			checkCanvas();
+
+			request.onProgress?.('compose');
+			ctx.fillStyle = LAYOUT_COLORS.background;
+			ctx.fillRect(0, 0, width, height);
+			if (mapRect.width > 0 && mapRect.height > 0) {
+				// The overscan (if any) sits on the right and bottom: crop it off, no resampling.
+				ctx.drawImage(
+					mapCanvas,
+					0,
+					0,
+					mapRect.width,
+					mapRect.height,
+					mapRect.x,
+					mapRect.y,
+					mapRect.width,
+					mapRect.height
+				);
+			}
 		}
-		const offscreen = map;
-		provideStyleImages(offscreen);
-		offscreen.jumpTo({
-			center: [camera.center[0], camera.center[1]],
-			zoom: camera.zoom,
-			bearing: camera.bearing,
-			padding: size.padding
-		});
-		const timeoutMs = request.timeoutMs ?? 180_000;
-		const idle = () =>
-			untilIdle(offscreen, signal, timeoutMs, (code, detail) =>
-				fail(code, { message: detail ?? '', seconds: Math.round(timeoutMs / 1000) })
-			);
-		await idle();
-		throwIfAborted(signal);
-
-		// Now the full size: in SwiftShader every frame of an A4 canvas costs seconds, and
-		// MapLibre draws one per loaded tile while loading. The ratio only changes the canvas
-		// (tiles and symbol placement are in CSS pixels), so one more frame finishes the job.
-		offscreen.setPixelRatio(pixelRatio);
-		const mapCanvas = offscreen.getCanvas();
-		const gl = mapCanvas.getContext('webgl2');
-		const checkCanvas = () => {
-			const actualWidth = Math.min(mapCanvas.width, gl?.drawingBufferWidth ?? 0);
-			const actualHeight = Math.min(mapCanvas.height, gl?.drawingBufferHeight ?? 0);
-			// MapLibre lowers the ratio when the canvas exceeds maxCanvasSize or the browser
-			// refuses the buffer; either would be a smaller image than asked for: say so.
-			if (actualWidth !== size.canvas.width || actualHeight !== size.canvas.height)
-				throw fail('size', {
-					actualWidth,
-					actualHeight,
-					width: size.canvas.width,
-					height: size.canvas.height
-				});
-		};
-		checkCanvas();
-		offscreen.triggerRepaint();
-		await idle();
-		throwIfAborted(signal);
-		checkCanvas();
-
-		request.onProgress?.('compose');
-		ctx.fillStyle = LAYOUT_COLORS.background;
-		ctx.fillRect(0, 0, width, height);
-		if (mapRect.width > 0 && mapRect.height > 0) {
-			// The overscan (if any) sits on the right and bottom: crop it off, no resampling.
-			ctx.drawImage(
-				mapCanvas,
-				0,
-				0,
-				mapRect.width,
-				mapRect.height,
-				mapRect.x,
-				mapRect.y,
-				mapRect.width,
-				mapRect.height
-			);
-		}
-	} finally {
-		map?.remove();
-		container.remove();
-	}
+	);
 	drawOverlays(ctx, layout);
 	throwIfAborted(signal);
 

@@ -1,27 +1,11 @@
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
-import {
-	CERTAINTIES,
-	FLOW_KINDS,
-	type AreaKind,
-	type Certainty,
-	type Lang,
-	type StoryLook
-} from '$lib/story';
+import { type AreaKind, type Lang, type StoryLook } from '$lib/story';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
-import {
-	AREA_LOOK,
-	BASE,
-	CERTAINTY_DASH,
-	CERTAINTY_WEIGHT,
-	DIMMED_OPACITY,
-	KIND_COLORS,
-	LANE_SPACING,
-	LANE_WIDTH
-} from '$lib/map/theme';
+import { AREA_LOOK, BASE } from '$lib/map/theme';
 import type { LaneStyle } from '$lib/map/layers';
-import { offsetPolyline } from '$lib/geo/offset';
+import { DEFAULT_TEXT_PADDING, FLOW_LABEL_SIZE, LABEL_PADDING } from '$lib/map/labelAnchors';
+import type { MapLabels } from './mapLabels';
 import { countryLabelsFor } from '$lib/map/storyFeatures';
-import { strings } from '$lib/i18n/strings';
 import type { WorldData } from '$lib/map/worldData';
 import { isAreaKindShown } from '$lib/state/visibility';
 import {
@@ -31,8 +15,8 @@ import {
 	type LayoutOptions,
 	type Measure
 } from './layout';
-import { type ExportCamera, type ScreenPoint } from './projection';
-import { el, type Child, type Xml } from './xml';
+import { type ExportCamera } from './projection';
+import { el, type Child } from './xml';
 import {
 	fmt,
 	interpolate,
@@ -42,18 +26,19 @@ import {
 	polygonsOf,
 	projectLines,
 	projectPoint,
-	projectPolygons,
-	svgPaint
+	projectPolygons
 } from './svgStage';
 import {
+	boxesFromMap,
 	CollisionIndex,
 	placeAreaLabels,
 	placeCityLabels,
 	placeCountryLabels,
-	type PlacedLabel,
-	insideRect
+	placeFlowLabels
 } from './svgLabels';
 import { layer, metadataEl, overlays } from './svgOverlays';
+import { nameLayer } from './svgText';
+import { flowLayers } from './svgFlows';
 export { fmt, svgPaint } from './svgStage';
 
 /**
@@ -61,7 +46,8 @@ export { fmt, svgPaint } from './svgStage';
  * style (style.ts), projected with MapLibre's own camera math (projection.ts), plus the header,
  * legend and credits of layout.ts. Plain SVG 1.1 attributes only (no CSS, no <image>, no external
  * references, no scripts), so it opens in Inkscape, Illustrator and browsers alike, and every
- * string from the data is escaped by the element builder.
+ * string from the data is escaped by the element builder. The file a reader downloads adds its
+ * font (svgFonts.ts: an @font-face subset, or the text as outlines).
  */
 
 export interface SvgInput {
@@ -99,69 +85,16 @@ export interface SvgInput {
 	measure?: Measure;
 	/** Font scale of header, legend and credits; defaults to layout.ts's width / 1200. */
 	layoutScale?: number;
+	/**
+	 * The names MapLibre placed at this export's camera and size (mapLabels.ts): then the SVG names
+	 * exactly those, where the map put them. Without it (no WebGL), it places them by the style's
+	 * rules itself, and leaves out the names on the lines.
+	 */
+	mapLabels?: MapLabels;
 }
 
 export const SVG_FONT_FAMILY = 'Noto Sans, sans-serif';
 const CLIP_ID = 'nkr-map-clip';
-
-/** Stroke-based text halo (MapLibre's halo width is outside the glyph; an SVG stroke is centred). */
-function haloAttrs(color: string, haloWidth: number): Record<string, string | number | null> {
-	const paint = svgPaint(color);
-	return {
-		stroke: paint.color,
-		'stroke-opacity': paint.opacity,
-		'stroke-width': fmt(haloWidth * 2),
-		'stroke-linejoin': 'round'
-	};
-}
-
-/**
- * Labels over their halos, the halo as its own stroked copy underneath: Illustrator ignores SVG's
- * paint-order, and a designer can restyle or drop the halos as one group. `items(halo)` gives
- * the copies; ids and data go on the text copy only.
- */
-function haloed(
-	id: string,
-	label: string,
-	fill: Record<string, string | number | null>,
-	halo: { color: string; width: number },
-	items: (halo: boolean) => Child[]
-): Xml {
-	return el(
-		'g',
-		layer(id, label),
-		el('g', { id: `${id}-halo`, fill: 'none', ...haloAttrs(halo.color, halo.width) }, ...items(true)),
-		el('g', { id: `${id}-text`, ...fill, stroke: 'none' }, ...items(false))
-	);
-}
-
-function textBlock(
-	label: PlacedLabel,
-	attrs: Record<string, string | number | null>,
-	data: Record<string, string>
-): Xml {
-	const top = label.y - (label.lines.length * label.lineHeight) / 2;
-	return el(
-		'text',
-		{
-			...attrs,
-			'font-size': fmt(label.size),
-			'text-anchor': label.anchor === 'start' ? null : label.anchor,
-			...data
-		},
-		...label.lines.map((line, i) =>
-			el(
-				'tspan',
-				{
-					x: fmt(label.x),
-					// Baseline: the middle of the line box plus ~0.35 em (Noto Sans x-height centre).
-					y: fmt(top + (i + 0.5) * label.lineHeight + label.size * 0.35)
-				},
-				line
-			)
-		)
-	);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The document
@@ -281,6 +214,8 @@ export function renderSvg(input: SvgInput): string {
 	// Labels are placed in MapLibre's priority order (topmost layer first: city names always, then
 	// area names, then country names, bigger countries first) and drawn in layer order below.
 	const collisions = new CollisionIndex();
+	const fromMap = (layers: readonly string[], padding = DEFAULT_TEXT_PADDING) =>
+		input.mapLabels ? boxesFromMap(input.mapLabels, layers, stage, pr, padding) : undefined;
 	const placeLabels = placeCityLabels(
 		input.places,
 		input.look.labelSide,
@@ -288,7 +223,8 @@ export function renderSvg(input: SvgInput): string {
 		pr,
 		measure,
 		nameOf,
-		collisions
+		collisions,
+		fromMap(['places-label'], LABEL_PADDING)
 	);
 	const areaLabels = view.showLabels
 		? placeAreaLabels(
@@ -302,7 +238,8 @@ export function renderSvg(input: SvgInput): string {
 				pr,
 				measure,
 				nameOf,
-				collisions
+				collisions,
+				fromMap(['patrol-waters-label', 'regions-label'])
 			)
 		: [];
 	const countryLabels = view.showLabels
@@ -314,154 +251,58 @@ export function renderSvg(input: SvgInput): string {
 				measure,
 				nameOf,
 				lang,
-				collisions
+				collisions,
+				fromMap(['country-labels', 'story-country-labels'])
 			)
+		: [];
+	// The story's countries are named above the lines (story-country-labels), the rest below.
+	const storyCountryLabels = countryLabels.filter((c) => storyCountries.has(c.id));
+	const flowLabelBoxes = view.showLabels ? fromMap(['flow-labels-cable', 'flow-labels-route']) : undefined;
+	const flowLabels = flowLabelBoxes
+		? placeFlowLabels(input.flows, flowLabelBoxes, stage, FLOW_LABEL_SIZE * pr, measure, lang)
 		: [];
 
 	map.push(
-		haloed(
+		nameLayer(
 			'country-labels',
 			'Country names',
 			{ fill: BASE.countryLabel },
 			{ color: BASE.halo, width: 1.2 * pr },
-			() =>
-				countryLabels.map(({ label, letterSpacing }) =>
-					textBlock(label, { 'letter-spacing': fmt(letterSpacing) }, {})
-				)
+			countryLabels
+				.filter((c) => !storyCountries.has(c.id))
+				.map(({ label, letterSpacing }) => ({ label, attrs: { 'letter-spacing': fmt(letterSpacing) } }))
 		),
-		haloed('area-labels', 'Area names', {}, { color: BASE.halo, width: 1.4 * pr }, (halo) =>
-			areaLabels.map(({ label, kind, id }) =>
-				textBlock(
-					label,
-					halo ? {} : { fill: AREA_LOOK[kind as AreaKind].color },
-					halo ? {} : { 'data-id': id }
-				)
-			)
+		nameLayer(
+			'area-labels',
+			'Area names',
+			{},
+			{ color: BASE.halo, width: 1.4 * pr },
+			areaLabels.map(({ label, kind, id }) => ({ label, fill: AREA_LOOK[kind as AreaKind].color, id }))
 		)
 	);
 
 	// Lanes: casing, then one pass per certainty (as the style's layers), then arrows on top.
-	const shownLanes = new Set(input.lanes.shown);
-	const activeLanes = new Set(input.lanes.active);
-	const dimmedLanes = new Set(input.lanes.dimmed);
-	const laneGap = interpolate(zoom, 2, LANE_SPACING[0], 6, LANE_SPACING[1]) * pr;
-	const flows = input.flows.features
-		// Lanes only: the names on the lines are labels (not drawn here yet, see issue 14).
-		.filter((f) => f.geometry.type === 'LineString' && typeof f.properties?.certainty === 'string')
-		.filter((f) => shownLanes.has(String(f.properties?.id)))
-		.map((f) => {
-			const offset = (Number(f.properties?.halfLanes ?? 0) * laneGap) / 2;
-			const coordinates = (f.geometry as LineString).coordinates;
-			const lines = projectLines(stage, [coordinates], false).map((l) => offsetPolyline(l, offset));
-			return { feature: f, lines };
-		})
-		.filter((f) => f.lines.length > 0);
-	const laneActive = (p: Record<string, unknown>) => activeLanes.has(String(p.id));
-	const dim = (p: Record<string, unknown>, opacity: number) =>
-		dimmedLanes.has(String(p.id)) ? opacity * DIMMED_OPACITY : opacity;
-	/** Opacities to the hundredth; full opacity is the default and left out. */
-	const fmt2 = (o: number) => String(Math.round(o * 100) / 100);
-	const opacityAttr = (o: number) => (o === 1 ? null : fmt2(o));
-	// As the style's layers: widths scaled by the certainty's weight (theme.ts CERTAINTY_WEIGHT).
-	const weightOf = (p: Record<string, unknown>) =>
-		CERTAINTY_WEIGHT[p.certainty as Certainty] ?? CERTAINTY_WEIGHT.reported;
-	const zoomed = ([a, b]: readonly [number, number]) => interpolate(zoom, 2, a, 6, b);
-	const casingWidth = (p: Record<string, unknown>) =>
-		zoomed(LANE_WIDTH.casing[laneActive(p) ? 'lit' : 'plain']) * weightOf(p).width * pr;
-	const flowWidth = (active: boolean) => zoomed(LANE_WIDTH.line[active ? 'lit' : 'plain']) * pr;
-	const kindName = strings(lang).kinds;
+	map.push(...flowLayers(input, stage, zoom, pr, lang));
+
+	// The names on the lines, then the story's countries, above the lines as in the style.
 	map.push(
-		el(
-			'g',
-			{
-				id: 'flow-casing',
-				fill: 'none',
-				stroke: '#ffffff',
-				'stroke-linecap': 'round',
-				'stroke-linejoin': 'round'
-			},
-			...flows.map((f) =>
-				el('path', {
-					d: pathData(f.lines, false),
-					'stroke-opacity': fmt2(dim(f.feature.properties ?? {}, 0.85)),
-					'stroke-width': fmt(casingWidth(f.feature.properties ?? {}))
-				})
-			)
-		)
-	);
-	const flowPaths: { kind: string; path: Xml }[] = [];
-	for (const certainty of CERTAINTIES as readonly Certainty[]) {
-		for (const { feature, lines } of flows) {
-			const p = feature.properties ?? {};
-			if (p.certainty !== certainty) continue;
-			const kind = String(p.kind);
-			// Rounded first, so the dash pattern is exactly in line widths of the written width.
-			const w = Math.round(flowWidth(laneActive(p)) * CERTAINTY_WEIGHT[certainty].width * 10) / 10;
-			const dash = CERTAINTY_DASH[certainty];
-			flowPaths.push({
-				kind,
-				path: el(
-					'path',
-					{
-						d: pathData(lines, false),
-						fill: 'none',
-						stroke: KIND_COLORS[kind as keyof typeof KIND_COLORS] ?? '#555555',
-						'stroke-width': fmt(w),
-						'stroke-opacity': opacityAttr(dim(p, CERTAINTY_WEIGHT[certainty].opacity)),
-						'stroke-linecap': dash ? 'butt' : 'round',
-						'stroke-linejoin': 'round',
-						'stroke-dasharray': dash ? dash.map((v) => fmt(v * w)).join(' ') : null,
-						'data-id': String(p.id ?? ''),
-						'data-kind': kind,
-						'data-certainty': certainty
-					},
-					el('title', {}, kindName[kind as keyof typeof kindName] ?? kind)
-				)
-			});
-		}
-	}
-	// One sublayer per kind, in the legend's order, each holding its lanes in certainty order.
-	const kindsDrawn = FLOW_KINDS.filter((kind) => flowPaths.some((f) => f.kind === kind));
-	map.push(
-		el(
-			'g',
-			layer('flows', 'Flows'),
-			...kindsDrawn.map((kind) =>
-				el(
-					'g',
-					layer(`flows-${kind}`, kindName[kind]),
-					...flowPaths.filter((f) => f.kind === kind).map((f) => f.path)
-				)
-			)
-		)
-	);
-	const arrows: { d: string; fill: string; opacity: string | null; kind: string }[] = [];
-	const spacing = interpolate(zoom, 2, 90, 6, 160) * pr;
-	const iconScale = interpolate(zoom, 2, 0.55, 6, 0.85) * pr;
-	for (const { feature, lines } of flows) {
-		const p = feature.properties ?? {};
-		if (p.mutual === true || !weightOf(p).arrows) continue;
-		const kind = String(p.kind);
-		const color = KIND_COLORS[kind as keyof typeof KIND_COLORS] ?? '#555555';
-		for (const line of lines)
-			for (const anchor of arrowAnchors(line, spacing)) {
-				if (!insideRect(anchor.point, layout.map)) continue;
-				arrows.push({
-					d: arrowPath(anchor.point, anchor.angle, iconScale),
-					fill: color,
-					opacity: opacityAttr(dim(p, weightOf(p).opacity)),
-					kind
-				});
-			}
-	}
-	map.push(
-		haloed('flow-arrows', 'Arrows', {}, { color: '#ffffff', width: 1.2 * pr }, (halo) =>
-			arrows.map((a) =>
-				el(
-					'path',
-					halo ? { d: a.d } : { d: a.d, fill: a.fill, 'fill-opacity': a.opacity, 'data-kind': a.kind }
-				)
-			)
+		nameLayer(
+			'flow-labels',
+			'Line names',
+			{ fill: BASE.placeText },
+			{ color: BASE.halo, width: 1.6 * pr },
+			flowLabels
+		),
+		nameLayer(
+			'story-country-labels',
+			'Story countries',
+			{ fill: BASE.storyCountryLabel },
+			{ color: BASE.halo, width: 1.6 * pr },
+			storyCountryLabels.map(({ label, letterSpacing, id }) => ({
+				label,
+				attrs: { 'letter-spacing': fmt(letterSpacing) },
+				id
+			}))
 		)
 	);
 
@@ -486,15 +327,12 @@ export function renderSvg(input: SvgInput): string {
 	}
 	map.push(el('g', layer('places', 'Places'), ...circles));
 	map.push(
-		haloed(
+		nameLayer(
 			'place-labels',
 			'Place names',
 			{ fill: BASE.placeText },
 			{ color: BASE.halo, width: 2 * pr },
-			(halo) =>
-				placeLabels.map(({ label, bold, id }) =>
-					textBlock(label, { 'font-weight': bold ? 700 : null }, halo ? {} : { 'data-id': id })
-				)
+			placeLabels.map(({ label, bold, id }) => ({ label, attrs: { 'font-weight': bold ? 700 : null }, id }))
 		)
 	);
 
@@ -526,54 +364,4 @@ export function renderSvg(input: SvgInput): string {
 		overlays(layout)
 	);
 	return doc.xml + '\n';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Arrows
-
-/**
- * Where arrowheads sit along a projected line: evenly spread at about `spacing` px (MapLibre's
- * symbol-spacing), at least one in the middle of any line long enough to carry one.
- */
-export function arrowAnchors(
-	line: readonly ScreenPoint[],
-	spacing: number
-): { point: ScreenPoint; angle: number }[] {
-	const lengths: number[] = [0];
-	for (let i = 1; i < line.length; i++) {
-		const a = line[i - 1] as ScreenPoint;
-		const b = line[i] as ScreenPoint;
-		lengths.push((lengths[i - 1] ?? 0) + Math.hypot(b[0] - a[0], b[1] - a[1]));
-	}
-	const total = lengths[lengths.length - 1] ?? 0;
-	if (total < spacing / 4 || spacing <= 0) return [];
-	const count = Math.max(1, Math.round(total / spacing));
-	const anchors: { point: ScreenPoint; angle: number }[] = [];
-	let segment = 1;
-	for (let k = 0; k < count; k++) {
-		const at = ((k + 0.5) * total) / count;
-		while (segment < line.length - 1 && (lengths[segment] ?? 0) < at) segment++;
-		const a = line[segment - 1] as ScreenPoint;
-		const b = line[segment] as ScreenPoint;
-		const start = lengths[segment - 1] ?? 0;
-		const len = (lengths[segment] ?? 0) - start;
-		const t = len > 0 ? (at - start) / len : 0;
-		anchors.push({
-			point: [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t],
-			angle: Math.atan2(b[1] - a[1], b[0] - a[0])
-		});
-	}
-	return anchors;
-}
-
-/**
- * The arrowhead of arrowImage.ts (a 24 px triangle with 12% padding, tip along +x) scaled by
- * icon-size, centred on the anchor and turned along the line.
- */
-function arrowPath([x, y]: ScreenPoint, angle: number, scale: number): string {
-	const half = 12 * (1 - 2 * 0.12) * scale;
-	const cos = Math.cos(angle);
-	const sin = Math.sin(angle);
-	const pt = (u: number, v: number) => `${fmt(x + u * cos - v * sin)} ${fmt(y + u * sin + v * cos)}`;
-	return `M${pt(half, 0)}L${pt(-half, half)} ${pt(-half, -half)}Z`;
 }

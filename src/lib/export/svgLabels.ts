@@ -5,6 +5,7 @@ import { LOCALES } from '$lib/i18n/format';
 import {
 	KEEPOUT_PX,
 	KEEPOUT_ROLES,
+	LABEL_MAX_EMS,
 	LABEL_PADDING,
 	labelOrder,
 	SIDE_ANCHORS,
@@ -14,17 +15,14 @@ import { isAreaKindShown } from '$lib/state/visibility';
 import { type Measure, type Rect } from './layout';
 import { type ScreenPoint } from './projection';
 import { interpolate, intersects, projectPoint, type Box, type Stage } from './svgStage';
+import { breakLines } from './lineBreaks';
+import type { MapLabels } from './mapLabels';
 
 /**
  * Where the SVG's names go, by the style's rules: city names by the anchor table MapLibre uses,
  * area names as the area-labels layer, country names as the basemap's labels; the first placed
  * keeps its room, as in MapLibre's collision index.
  */
-
-/** MapLibre's default text-max-width, which the places-label layer keeps. */
-export const CITY_MAX_EMS = 10;
-/** The area-labels layer's text-max-width. */
-export const AREA_MAX_EMS = 12;
 
 // ---------------------------------------------------------------------------------------------
 // Labels
@@ -57,27 +55,55 @@ export function insideRect([x, y]: ScreenPoint, r: Rect): boolean {
 	return x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
 }
 
-/** MapLibre's text-max-width: words wrapped to `maxEms` ems. */
+/** MapLibre's text-max-width: the name broken into lines of about `maxEms` ems, as MapLibre breaks it. */
 export function wrapLabel(
 	text: string,
 	size: number,
 	maxEms: number,
 	widthOf: (s: string) => number
 ): string[] {
-	// Explicit line breaks (an area's name and caption) are kept, as MapLibre keeps them.
-	if (text.includes('\n')) return text.split('\n').flatMap((part) => wrapLabel(part, size, maxEms, widthOf));
-	const words = text.split(/\s+/).filter(Boolean);
-	const lines: string[] = [];
-	let current = '';
-	for (const word of words) {
-		const candidate = current ? `${current} ${word}` : word;
-		if (current && widthOf(candidate) > maxEms * size) {
-			lines.push(current);
-			current = word;
-		} else current = candidate;
-	}
-	if (current) lines.push(current);
-	return lines;
+	return breakLines(text, maxEms * size, widthOf);
+}
+
+/**
+ * A name where MapLibre placed it: `box` is its collision box in output px less its text-padding.
+ * The lines are flush with the side that faces the name's point (text-justify auto: a name right
+ * of its dot starts at its left edge), else centred.
+ */
+export function labelInBox(lines: string[], box: Box, size: number, point: ScreenPoint | null): PlacedLabel {
+	const align: PlacedLabel['anchor'] = !point
+		? 'middle'
+		: box.minX >= point[0] - 0.5
+			? 'start'
+			: box.maxX <= point[0] + 0.5
+				? 'end'
+				: 'middle';
+	const x = align === 'start' ? box.minX : align === 'end' ? box.maxX : (box.minX + box.maxX) / 2;
+	return { lines, x, y: (box.minY + box.maxY) / 2, anchor: align, size, lineHeight: size * 1.2, box };
+}
+
+/**
+ * The names MapLibre placed on some layers (mapLabels.ts, in the map's CSS px) as output-px boxes
+ * of their text: scaled by the pixel ratio, moved to the map rect, less the layer's text-padding.
+ */
+export function boxesFromMap(
+	labels: MapLabels,
+	layers: readonly string[],
+	stage: Stage,
+	pr: number,
+	padding: number
+): Map<string, Box> {
+	const out = new Map<string, Box>();
+	const { x, y } = stage.rect;
+	for (const layer of layers)
+		for (const [key, b] of labels.get(layer) ?? [])
+			out.set(key, {
+				minX: x + (b.minX + padding) * pr,
+				minY: y + (b.minY + padding) * pr,
+				maxX: x + (b.maxX - padding) * pr,
+				maxY: y + (b.maxY - padding) * pr
+			});
+	return out;
 }
 
 export function centredLabel(
@@ -114,7 +140,9 @@ export function placeCityLabels(
 	pr: number,
 	measure: Measure,
 	nameOf: (f: Feature) => string,
-	collisions: CollisionIndex
+	collisions: CollisionIndex,
+	/** Where MapLibre placed the names (boxesFromMap): then only those, there. */
+	placed?: ReadonlyMap<string, Box>
 ): { label: PlacedLabel; bold: boolean; id: string }[] {
 	const out: { label: PlacedLabel; bold: boolean; id: string }[] = [];
 	const role = (f: Feature) => String(f.properties?.role ?? '');
@@ -132,10 +160,16 @@ export function placeCityLabels(
 		const bold = role(place) === 'capital';
 		const size = (bold ? 15 : 13) * pr;
 		// MapLibre wraps a name at text-max-width (10 em by default): "Vostochny / Cosmodrome".
-		const lines = wrapLabel(name, size, CITY_MAX_EMS, (s) => measure(s, size, bold));
+		const lines = wrapLabel(name, size, LABEL_MAX_EMS.place, (s) => measure(s, size, bold));
 		const width = Math.max(...lines.map((line) => measure(line, size, bold)));
 		const lineHeight = size * 1.2;
 		const height = lines.length * lineHeight;
+		if (placed) {
+			const box = placed.get(id);
+			const point = projectPoint(stage, place.geometry.coordinates)[0] ?? null;
+			if (box) out.push({ label: labelInBox(lines, box, size, point), bold, id });
+			continue;
+		}
 		for (const [px, py] of projectPoint(stage, place.geometry.coordinates)) {
 			const candidates = sidesInOrder(sides[id]).map((side) => {
 				const [anchor, [ox, oy]] = SIDE_ANCHORS[side];
@@ -182,7 +216,8 @@ export function placeAreaLabels(
 	pr: number,
 	measure: Measure,
 	nameOf: (f: Feature) => string,
-	collisions: CollisionIndex
+	collisions: CollisionIndex,
+	placed?: ReadonlyMap<string, Box>
 ): { label: PlacedLabel; kind: string; id: string }[] {
 	const size = interpolate(zoom, 2, 10, 6, 13) * pr;
 	const widthOf = (s: string) => measure(s, size, false);
@@ -195,7 +230,13 @@ export function placeAreaLabels(
 		if (!name) continue;
 		// As the style's area-labels layer: 12 em wide, centred on its point, else below or above
 		// it (text-radial-offset 1.2 em, less the 0.2 em MapLibre sets top and bottom anchors by).
-		const lines = wrapLabel(name, size, AREA_MAX_EMS, widthOf);
+		const lines = wrapLabel(name, size, LABEL_MAX_EMS.area, widthOf);
+		const id = String(point.properties?.id ?? '');
+		if (placed) {
+			const box = placed.get(id);
+			if (box) out.push({ label: labelInBox(lines, box, size, null), kind, id });
+			continue;
+		}
 		const half = (lines.length * size * 1.2) / 2;
 		for (const [x, y] of projectPoint(stage, point.geometry.coordinates)) {
 			const label = [y, y + size + half, y - size - half]
@@ -203,7 +244,7 @@ export function placeAreaLabels(
 				.find((l) => !collisions.collides(l.box) && boxInside(l.box, stage.rect));
 			if (!label) continue;
 			collisions.insert(label.box);
-			out.push({ label, kind, id: String(point.properties?.id ?? '') });
+			out.push({ label, kind, id });
 		}
 	}
 	return out;
@@ -217,23 +258,31 @@ export function placeCountryLabels(
 	measure: Measure,
 	nameOf: (f: Feature) => string,
 	lang: Lang,
-	collisions: CollisionIndex
-): { label: PlacedLabel; letterSpacing: number }[] {
+	collisions: CollisionIndex,
+	placed?: ReadonlyMap<string, Box>
+): { label: PlacedLabel; letterSpacing: number; id: string }[] {
 	const size = interpolate(zoom, 2, 10, 6, 14) * pr;
 	const letterSpacing = 0.08 * size;
 	const widthOf = (s: string) => measure(s, size, false) + letterSpacing * [...s].length;
 	const byArea = [...points.features].sort(
 		(a, b) => Number(b.properties?.area ?? 0) - Number(a.properties?.area ?? 0)
 	);
-	const out: { label: PlacedLabel; letterSpacing: number }[] = [];
+	const out: { label: PlacedLabel; letterSpacing: number; id: string }[] = [];
 	for (const point of byArea) {
 		const name = nameOf(point).toLocaleUpperCase(LOCALES[lang]);
 		if (!name || !point.geometry) continue;
+		const id = String(point.properties?.id ?? point.id ?? '');
+		const lines = wrapLabel(name, size, LABEL_MAX_EMS.country, widthOf);
+		if (placed) {
+			const box = placed.get(id);
+			if (box) out.push({ label: labelInBox(lines, box, size, null), letterSpacing, id });
+			continue;
+		}
 		for (const [x, y] of projectPoint(stage, point.geometry.coordinates)) {
-			const label = centredLabel(wrapLabel(name, size, 8, widthOf), x, y, size, widthOf);
+			const label = centredLabel(lines, x, y, size, widthOf);
 			if (collisions.collides(label.box)) continue;
 			collisions.insert(label.box);
-			out.push({ label, letterSpacing });
+			out.push({ label, letterSpacing, id });
 		}
 	}
 	return out;
@@ -241,4 +290,31 @@ export function placeCountryLabels(
 
 export function boxInside(box: Box, r: Rect): boolean {
 	return box.minX >= r.x && box.maxX <= r.x + r.width && box.minY >= r.y && box.maxY <= r.y + r.height;
+}
+
+/**
+ * The names on the lines (flow-labels-cable, flow-labels-route): only where MapLibre placed them,
+ * since their sides follow from the lines' room on the map (flowLabels.ts and the style).
+ */
+export function placeFlowLabels(
+	flows: FeatureCollection,
+	placed: ReadonlyMap<string, Box>,
+	stage: Stage,
+	size: number,
+	measure: Measure,
+	lang: Lang
+): { label: PlacedLabel; id: string }[] {
+	const widthOf = (s: string) => measure(s, size, false);
+	const out: { label: PlacedLabel; id: string }[] = [];
+	for (const f of flows.features) {
+		if (f.geometry.type !== 'Point') continue;
+		const id = String(f.properties?.id ?? '');
+		const box = placed.get(id);
+		const text = String(f.properties?.[`label_${lang}`] ?? '');
+		if (!box || !text) continue;
+		const maxEms = f.properties?.side !== undefined ? LABEL_MAX_EMS.cable : LABEL_MAX_EMS.route;
+		const point = projectPoint(stage, f.geometry.coordinates)[0] ?? null;
+		out.push({ label: labelInBox(wrapLabel(text, size, maxEms, widthOf), box, size, point), id });
+	}
+	return out;
 }

@@ -84,6 +84,11 @@ const de = {
 		creditPlaceholder: 'z. B. Grafik: Name',
 		reset: 'Text der Geschichte wiederherstellen',
 		describeFilters: 'Filter als Anmerkung:',
+		svgText: 'Schrift im SVG',
+		svgTextModes: {
+			embedded: 'Als Text, Schrift eingebettet (bearbeitbar)',
+			outlines: 'In Pfade umgewandelt (für Illustrator und Druck)'
+		},
 		framing: 'Ausschnitt',
 		framingStory: 'Wie die Geschichte ihn wählt',
 		framingScreen: 'Wie auf dem Bildschirm',
@@ -199,6 +204,11 @@ const en: ExportStrings = {
 		creditPlaceholder: 'e.g. Graphic: name',
 		reset: "Restore the story's text",
 		describeFilters: 'Filters as a note:',
+		svgText: 'Text in the SVG',
+		svgTextModes: {
+			embedded: 'Text, with the font embedded (editable)',
+			outlines: 'Converted to outlines (for Illustrator and print)'
+		},
 		framing: 'Framing',
 		framingStory: "The story's frame",
 		framingScreen: 'As on screen',

@@ -33,6 +33,14 @@ export const KEEPOUT_PX = 16 * KEEPOUT_ICON_SIZE + 2 * 2;
 
 /** Room MapLibre keeps around each name's box (text-padding, CSS px). */
 export const LABEL_PADDING = 1;
+/** MapLibre's default text-padding, which every other label layer keeps. */
+export const DEFAULT_TEXT_PADDING = 2;
+
+/** Each label layer's text-max-width in ems (the place names keep MapLibre's default of 10). */
+export const LABEL_MAX_EMS = { place: 10, area: 12, country: 8, cable: 20, route: 12 } as const;
+
+/** The names on the lines: their size in CSS px. */
+export const FLOW_LABEL_SIZE = 12;
 
 /** Which names are placed first (symbol-sort-key): capitals, then ports, then the rest. */
 export function labelOrder(role: string): number {

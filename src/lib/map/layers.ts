@@ -8,6 +8,8 @@ import type { LabelSide, Lang, StoryLook } from '$lib/story';
 import {
 	KEEPOUT_ICON_SIZE,
 	KEEPOUT_ROLES,
+	FLOW_LABEL_SIZE,
+	LABEL_MAX_EMS,
 	LABEL_PADDING,
 	labelOrder,
 	SIDE_ANCHORS,
@@ -256,7 +258,6 @@ function cableLabelAnchors(): ExpressionSpecification {
 }
 
 /** Size of the names on the lines (flowLabels.ts), px. */
-const FLOW_LABEL_SIZE = 12;
 
 /**
  * The names on the lines: a long relation's along its cable, just beside its outermost lane (either
@@ -303,7 +304,7 @@ function flowLabelLayers(
 				// and the two sides off it).
 				'text-variable-anchor-offset': CABLE_LABEL_ANCHORS,
 				'text-justify': 'auto',
-				'text-max-width': 20
+				'text-max-width': LABEL_MAX_EMS.cable
 			}
 		},
 		{
@@ -322,10 +323,16 @@ function flowLabelLayers(
 					'bottom-left',
 					[1.2, -0.8],
 					'top',
-					[0, 1.2]
+					[0, 1.2],
+					// Where the cities crowd the route (an export's larger type, a smaller map): further
+					// out over the sea, below the route or beside it.
+					'top-left',
+					[2, 1.5],
+					'left',
+					[5, 0.5]
 				],
 				'text-justify': 'auto',
-				'text-max-width': 12
+				'text-max-width': LABEL_MAX_EMS.route
 			}
 		}
 	];
@@ -364,7 +371,7 @@ function countryLabelLayout(view: ViewSnapshot, textScale: number): SymbolLayerS
 		'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10 * textScale, 6, 14 * textScale],
 		'text-transform': 'uppercase',
 		'text-letter-spacing': 0.08,
-		'text-max-width': 8,
+		'text-max-width': LABEL_MAX_EMS.country,
 		'symbol-sort-key': ['-', 0, ['get', 'area']]
 	};
 }
@@ -459,7 +466,7 @@ function areaLabelLayers(
 			'text-field': ['get', `label_${view.lang}`],
 			'text-font': FONT_REGULAR,
 			'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10 * textScale, 6, 13 * textScale],
-			'text-max-width': 12 * textScale,
+			'text-max-width': LABEL_MAX_EMS.area * textScale,
 			// Centred on the area if there is room, else just above or below its centre.
 			'text-variable-anchor': ['center', 'top', 'bottom'],
 			'text-radial-offset': 1.2,

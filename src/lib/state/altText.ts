@@ -1,7 +1,7 @@
 import { CERTAINTIES, FLOW_KINDS, formatDate, presentationOf, type Flow, type Story } from '$lib/story';
 import { strings } from '$lib/i18n/strings';
 import { listFormat, LOCALES } from '$lib/i18n/format';
-import { shownAreaKinds } from './legend';
+import { pointInPicture, shownAreaKinds, type PictureExtent } from './legend';
 import { stepAt } from './steps';
 import type { ViewSnapshot } from './view.svelte';
 
@@ -16,8 +16,8 @@ export function altText(
 	view: ViewSnapshot,
 	/** The flows drawn (AppState.visibleFlows, content.ts visibleFlows): counted, not filtered again. */
 	flows: readonly Flow[],
-	/** The picture's extent: places outside it are not named (an export framed on Korea has no Moscow). */
-	within?: readonly [readonly [number, number], readonly [number, number]]
+	/** An export's picture: places and areas outside it are not named (a Korea frame has no Moscow). */
+	picture?: PictureExtent
 ): string {
 	const { lang } = view;
 	const t = strings(lang);
@@ -43,12 +43,10 @@ export function altText(
 		});
 		sentences.push(`${w.flows.replace('{count}', String(flows.length))}: ${kinds.join('; ')}`);
 	}
-	const inside = (lon: number, lat: number) =>
-		!within || (lon >= within[0][0] && lon <= within[1][0] && lat >= within[0][1] && lat <= within[1][1]);
-	const places = story.places.filter((p) => inside(p.coord[0], p.coord[1]));
+	const places = story.places.filter((p) => !picture || pointInPicture(p.coord, picture));
 	if (places.length > 0) sentences.push(`${w.places}: ${list(places.map((p) => p.name[lang]))}`);
 	const names = presentationOf(story).areaKindNames;
-	const areas = shownAreaKinds(story.areas, view);
+	const areas = shownAreaKinds(story.areas, view, picture);
 	if (areas.length > 0) sentences.push(`${w.areas}: ${list(areas.map((kind) => names[kind][lang]))}`);
 	sentences.push(view.until === null ? w.allDates : w.until.replace('{date}', formatDate(lang, view.until)));
 	return sentences.map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join(' ');
