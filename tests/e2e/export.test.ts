@@ -769,6 +769,25 @@ describe('SVG export', () => {
 		expect(log.errors).toEqual([]);
 	}, 180_000);
 
+	it('says which characters its font lacks instead of dropping them silently', async () => {
+		const { page, log } = await site.open({ path: '?lang=en', locale: 'en-US' });
+		await settled(page);
+		await openDialog(page, 'Export');
+		const dialog = dialogOf(page);
+		const status = () => dialog.getByTestId('export-status').textContent();
+		await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Kim → Putin');
+		for (const format of ['svg', 'pdf'] as const) {
+			await exportFile(page, { format, ...IN_ENGLISH });
+			await expect.poll(status, { timeout: 30_000 }).toContain('Not in the font, so left out: →');
+		}
+		// A title the font has in full: nothing to say.
+		await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Kim – Putin, Москва');
+		await exportFile(page, { format: 'svg', ...IN_ENGLISH });
+		await expect.poll(status, { timeout: 30_000 }).toContain('Saved:');
+		expect(await status()).not.toContain('left out');
+		expect(log.errors).toEqual([]);
+	}, 180_000);
+
 	it('puts the export date into the metadata of PNG and SVG, and onto the picture only when asked', async () => {
 		const { page } = await site.open();
 		await settled(page);

@@ -4,7 +4,14 @@ import fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
 import type { PdfFonts } from '$lib/export/pdf';
-import { embedSvgFonts, layoutLine, outlineSvgText, usedText, type TextLine } from '$lib/export/svgFonts';
+import {
+	embedSvgFonts,
+	layoutLine,
+	missingCharacters,
+	outlineSvgText,
+	usedText,
+	type TextLine
+} from '$lib/export/svgFonts';
 import { layer, textLineEl } from '$lib/export/svgOverlays';
 import { parseSvg } from '$lib/export/svgTree';
 import { el, fragment, xmlWellFormednessErrors, type Xml } from '$lib/export/xml';
@@ -457,6 +464,17 @@ describe('outlineSvgText', () => {
 		).not.toThrow();
 		const nothing = outlineSvgText(document([{ lines: ['→🚆'], x: 0, y: 0, size: 9, id: 'none' }]), fonts);
 		expect(nothing).toContain('<g data-id="none" role="img" aria-label="→🚆"/>');
+	});
+
+	it('names the characters no face has, once each, whatever their weight', () => {
+		const doc = document([
+			{ lines: ['Москва → 🚆 Kim & Putin'], x: 100, y: 700, size: 14, id: 'a' },
+			{ lines: ['Şinpo → 🚆'], x: 200, y: 360, size: 14, bold: true, id: 'b' }
+		]);
+		expect(missingCharacters(doc, fonts).sort()).toEqual(['→', '🚆'].sort());
+		expect(
+			missingCharacters(document([{ lines: ['Pjöngjang – Москва'], x: 0, y: 0, size: 9, id: 'c' }]), fonts)
+		).toEqual([]);
 	});
 
 	it('is quick enough for a whole export', () => {

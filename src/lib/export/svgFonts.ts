@@ -125,6 +125,23 @@ function faceFor(faces: readonly Font[], cp: number): Font | undefined {
 	return faces.find((f) => f.hasGlyphForCodePoint(cp));
 }
 
+/**
+ * The characters of the document's text that no face has (an arrow, an emoji): the SVG's subset,
+ * its outlines and the PDF all leave them out, and the dialog says so.
+ */
+export function missingCharacters(svg: string, fonts: PdfFonts): string[] {
+	const used = usedText(svg);
+	const missing = new Set<string>();
+	for (const [text, files] of [
+		[used.regular, fonts.regular],
+		[used.bold, fonts.bold]
+	] as const) {
+		const faces = facesOf(files);
+		for (const ch of text) if (!/\s/u.test(ch) && !faceFor(faces, ch.codePointAt(0)!)) missing.add(ch);
+	}
+	return [...missing];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Embedding a subset
 

@@ -113,35 +113,46 @@ async function placedNames(
 	}
 }
 
+/** A vector file, and the characters its font lacks (left out of it: the dialog names them). */
+export interface VectorFile {
+	blob: Blob;
+	missing: string[];
+}
+
 /** The SVG file: the same look on any machine, the font travelling with it or the text as shapes. */
 export async function buildSvgFile(
 	now: ExportSnapshot,
 	framing: ExportFraming,
 	text: 'embedded' | 'outlines'
-): Promise<Blob> {
-	const [{ svg }, fonts, { embedSvgFonts, outlineSvgText }] = await Promise.all([
+): Promise<VectorFile> {
+	const [{ svg }, fonts, { embedSvgFonts, missingCharacters, outlineSvgText }] = await Promise.all([
 		buildSvg(now, framing),
 		import('./pdfFonts').then((m) => m.loadPdfFonts()),
 		import('./svgFonts')
 	]);
 	const file = text === 'outlines' ? outlineSvgText(svg, fonts) : await embedSvgFonts(svg, fonts);
-	return textBlob(file, MIME_TYPES.svg);
+	return { blob: textBlob(file, MIME_TYPES.svg), missing: missingCharacters(svg, fonts) };
 }
 
 /** The PDF is the SVG drawn onto the page (pdf.ts): one scene, two files. */
-export async function buildPdf(now: ExportSnapshot, framing: ExportFraming): Promise<Blob> {
-	const [{ svgToPdf }, { loadPdfFonts }, { svg, content }] = await Promise.all([
+export async function buildPdf(now: ExportSnapshot, framing: ExportFraming): Promise<VectorFile> {
+	const [{ svgToPdf }, { loadPdfFonts }, { missingCharacters }, { svg, content }] = await Promise.all([
 		import('./pdf'),
 		import('./pdfFonts'),
+		import('./svgFonts'),
 		buildSvg(now, framing)
 	]);
 	const { widthPt, heightPt } = paperDrawing(now.paper.widthMm, now.paper.heightMm);
+	const fonts = await loadPdfFonts();
 	const bytes = await svgToPdf({
 		svg,
 		widthPt,
 		heightPt,
-		fonts: await loadPdfFonts(),
+		fonts,
 		metadata: { ...content.metadata, lang: now.view.lang }
 	});
-	return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME_TYPES.pdf });
+	return {
+		blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME_TYPES.pdf }),
+		missing: missingCharacters(svg, fonts)
+	};
 }

@@ -113,6 +113,7 @@ const de = {
 			data: 'Daten werden zusammengestellt …'
 		},
 		done: 'Gespeichert: {filename}',
+		missingGlyphs: 'Nicht in der Schrift und daher weggelassen: {chars}',
 		cancelled: 'Export abgebrochen.',
 		errors: {
 			canvas:
@@ -233,6 +234,7 @@ const en: ExportStrings = {
 			data: 'Collecting the data …'
 		},
 		done: 'Saved: {filename}',
+		missingGlyphs: 'Not in the font, so left out: {chars}',
 		cancelled: 'Export cancelled.',
 		errors: {
 			canvas:
