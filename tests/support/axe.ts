@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -13,7 +13,7 @@ export interface AxeViolation {
 }
 
 /** Runs axe-core in the page (evaluated through the debugger, so the page's CSP is not weakened). */
-export async function axe(page: Page): Promise<AxeViolation[]> {
+export async function axe(page: Page | Frame): Promise<AxeViolation[]> {
 	await page.evaluate(AXE_SOURCE);
 	const result = (await page.evaluate(() =>
 		(window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run()

@@ -1,7 +1,8 @@
 /**
  * Writes the sample exports in docs/exports/ from the built site, through the real export dialog:
  * `npx tsx tests/support/exports.ts [dir]` (after `npm run build`). What a desk would download
- * with the defaults: the story's frame, its title and deck, in English.
+ * with the defaults: the story's frame, its title and deck, in English. Also the site's social
+ * preview, static/social-preview.png (committed: the build needs no browser).
  */
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +13,9 @@ const FILES = [
 	{ format: 'png', control: '#export-size', value: 'full-hd', name: 'export-1920x1080.png' },
 	{ format: 'png', control: '#export-size', value: 'square', name: 'export-1080x1080.png' },
 	{ format: 'svg', control: '#export-size', value: 'full-hd', name: 'export-1920x1080.svg' },
-	{ format: 'pdf', control: '#export-paper', value: 'a4-landscape', name: 'export-a4-landscape.pdf' }
+	{ format: 'pdf', control: '#export-paper', value: 'a4-landscape', name: 'export-a4-landscape.pdf' },
+	// The site's social preview (Open Graph, Twitter card) and the embed's fallback picture.
+	{ format: 'png', control: '#export-size', value: 'social', name: 'social-preview.png', into: 'static' }
 ] as const;
 
 await mkdir(dir, { recursive: true });
@@ -29,7 +32,7 @@ try {
 			page.waitForEvent('download', { timeout: 180_000 }),
 			dialog.getByRole('button', { name: 'Download', exact: true }).click()
 		]);
-		const path = join(dir, file.name);
+		const path = join('into' in file ? file.into : dir, file.name);
 		await download.saveAs(`${path}.part`);
 		await rename(`${path}.part`, path);
 		console.log(`wrote ${path} (${download.suggestedFilename()})`);

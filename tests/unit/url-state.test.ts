@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CERTAINTIES, FLOW_KINDS, isTimelineDate } from '$lib/story';
-import { MAX_SEARCH, parseUrlState, serializeUrlState, type UrlState } from '$lib/state/url';
+import { MAX_SEARCH, otherParams, parseUrlState, serializeUrlState, type UrlState } from '$lib/state/url';
 import { cleanExportText } from '$lib/state/exportText';
 
 // ---------------------------------------------------------------------------------------------
@@ -621,5 +621,20 @@ describe('export text in the URL', () => {
 				}
 			)
 		);
+	});
+});
+
+describe("parameters that are not the view's", () => {
+	it("are kept as they came, in order, and the view's own are left out", () => {
+		expect(otherParams('?lang=en&embed=1&kinds=arms&ref=newsletter')).toBe('embed=1&ref=newsletter');
+		expect(otherParams('?lang=en&step=2')).toBe('');
+		// A former key is the view's too: it is written back under its new name, not kept.
+		expect(otherParams('?month=2023-08&embed=1')).toBe('embed=1');
+		expect(otherParams('')).toBe('');
+		// A view written after them parses back to the same view, and the flag survives.
+		const view: UrlState = { lang: 'en', kinds: ['arms'] };
+		const written = `?${serializeUrlState(view)}&${otherParams('?embed=1&lang=de')}`;
+		expect(parseUrlState(written, new Set(), 0)).toEqual(view);
+		expect(new URLSearchParams(written).get('embed')).toBe('1');
 	});
 });

@@ -79,6 +79,11 @@ const de = {
 		copied: 'Kopiert.',
 		copyFailed: 'Markiert: mit Strg+C kopieren.',
 		altReset: 'Erzeugten Text wiederherstellen',
+		embed: 'In einen Artikel einbetten',
+		embedHint:
+			'Ein iframe, das mit seinem Inhalt wächst (das Skript passt die Höhe an), dazu ein Bild für Seiten ohne iframe.',
+		embedView: 'Diese Ansicht',
+		embedStory: 'Die Geschichte ab dem ersten Schritt',
 		words: 'Text im Bild',
 		fields: { title: 'Titel', deck: 'Unterzeile', note: 'Anmerkung', source: 'Quelle', credit: 'Credit' },
 		creditPlaceholder: 'z. B. Grafik: Name',
@@ -200,6 +205,11 @@ const en: ExportStrings = {
 		copied: 'Copied.',
 		copyFailed: 'Selected: copy with Ctrl+C.',
 		altReset: 'Restore the generated text',
+		embed: 'Embed in an article',
+		embedHint:
+			'An iframe that grows with its content (the script sets its height), and a picture for pages without iframes.',
+		embedView: 'This view',
+		embedStory: 'The story from its first step',
 		words: 'Text in the image',
 		fields: { title: 'Title', deck: 'Deck', note: 'Note', source: 'Source', credit: 'Credit' },
 		creditPlaceholder: 'e.g. Graphic: name',

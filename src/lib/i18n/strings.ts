@@ -111,6 +111,8 @@ const de = {
 	zoomOut: 'Verkleinern',
 	mapCanvas: 'Interaktive Kartenfläche',
 	skipToList: 'Zur Liste aller Verbindungen springen',
+	fullMap: 'Vollständige Karte öffnen',
+	fullMapHint: 'in einem neuen Fenster',
 	legendShow: 'Legende zeigen',
 	about: 'Über diese Karte',
 	aboutText:
@@ -256,6 +258,8 @@ const en: Strings = {
 	zoomOut: 'Zoom out',
 	mapCanvas: 'Interactive map area',
 	skipToList: 'Skip to the list of all flows',
+	fullMap: 'Open the full map',
+	fullMapHint: 'in a new window',
 	legendShow: 'Show legend',
 	about: 'About this map',
 	aboutText:

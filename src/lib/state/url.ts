@@ -71,6 +71,8 @@ const KEYS = [
 	...EXPORT_TEXT_FIELDS
 ] as const;
 type Key = (typeof KEYS)[number];
+/** Keys older links used, read but written under their new name (`month=` became `until=`). */
+const FORMER_KEYS = ['month'] as const;
 
 /**
  * A URL longer than this is not one the app wrote (five export texts of 300 characters, each
@@ -257,7 +259,7 @@ export function parseUrlState(
 			out.certainty = cert as Certainty;
 
 		// Links written before the timeline stopped at days said `month=`.
-		const until = get('until') ?? (params.get('month') || undefined);
+		const until = get('until') ?? (params.get(FORMER_KEYS[0]) || undefined);
 		if (until === 'all') out.until = null;
 		else if (until !== undefined && isDate(until)) out.until = until;
 
@@ -285,6 +287,18 @@ export function parseUrlState(
 		// Defensive only (e.g. a throwing knownIds): keep whatever was read so far.
 	}
 	return out;
+}
+
+/**
+ * The parameters of `search` that are not the view's (such as `embed=1`, or a newsletter's
+ * tracking tag): written back unchanged after the view's own, so the app never drops them.
+ */
+export function otherParams(search: string): string {
+	if (search.length > MAX_SEARCH) return '';
+	const own = new Set<string>([...KEYS, ...FORMER_KEYS]);
+	const params = new URLSearchParams(search);
+	for (const key of [...params.keys()]) if (own.has(key)) params.delete(key);
+	return params.toString();
 }
 
 /**

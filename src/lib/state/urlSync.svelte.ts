@@ -1,7 +1,7 @@
 import { relationId } from '$lib/story/relations';
 import { untrack } from 'svelte';
 import type { Story } from '$lib/story';
-import { parseUrlState, serializeUrlState, type UrlState } from './url';
+import { otherParams, parseUrlState, serializeUrlState, type UrlState } from './url';
 import { historyStep } from './history';
 import { type Camera, type ViewFields, type ViewState } from './view.svelte';
 import { stepAt, stepFields, type StepFields } from './steps';
@@ -106,7 +106,8 @@ export function connectUrl(
 		const step = historyStep(written, next, continuing);
 		continuing = false;
 		if (step === 'none') return;
-		const url = `${win.location.pathname}${next.query ? `?${next.query}` : ''}${win.location.hash}`;
+		const query = [next.query, otherParams(win.location.search)].filter((q) => q !== '').join('&');
+		const url = `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
 		if (step === 'push') win.history.pushState(null, '', url);
 		else win.history.replaceState(null, '', url);
 		written = next;
