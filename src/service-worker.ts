@@ -18,7 +18,11 @@ const UNUSED_FONT =
 	/noto-sans-(?!latin)[a-z-]+-\d+-normal\.[\w-]+\.woff2?$|(?<!noto-sans-latin(?:-ext)?-[47]00-normal\.[\w-]+)\.woff$/;
 // Deduplicated: a static file the prerender fetched (data/story.json) is listed in `files` and in
 // `prerendered`, and cache.addAll rejects a list with a request twice, failing the install.
-const ASSETS = [...new Set([...build, ...files, ...prerendered])].filter((path) => !UNUSED_FONT.test(path));
+// The social preview and the parent page's embed script are for other sites, never for the app.
+const NOT_FOR_THE_APP = /\/(?:social-preview\.png|embed\.js)$/;
+const ASSETS = [...new Set([...build, ...files, ...prerendered])].filter(
+	(path) => !UNUSED_FONT.test(path) && !NOT_FOR_THE_APP.test(path)
+);
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(

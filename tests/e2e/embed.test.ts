@@ -120,6 +120,7 @@ describe('embed', () => {
 				expect(scroll).toBeLessThanOrEqual(1);
 
 				// A step: the card changes the content's height, and the iframe follows.
+				const entries = await page.evaluate(() => history.length);
 				await frame.getByRole('button', { name: /Start the story/ }).click();
 				await frame.waitForFunction(() => new URL(location.href).searchParams.get('step') === '1');
 				const first = await heightsAgree(page, frame);
@@ -128,6 +129,12 @@ describe('embed', () => {
 				const second = await heightsAgree(page, frame);
 				expect(first.content).not.toBe(start.content);
 				expect(second.content).toBeGreaterThan(0);
+				// The steps rewrote the embed's entry: Back still leaves the article, not the step.
+				expect(await page.evaluate(() => history.length)).toBe(entries);
+				// The full-map link follows the view.
+				await expect
+					.poll(() => frame.getByRole('link', { name: /Open the full map/ }).getAttribute('href'))
+					.toContain('step=2');
 
 				// Another window's message does not resize the map's iframe.
 				await page.evaluate(() => window.postMessage({ 'datawrapper-height': { x: 77 } }, '*'));
@@ -149,7 +156,10 @@ describe('embed', () => {
 	}
 
 	it('offers the embed code in the export dialog: this view, or the story from its first step', async () => {
-		const { page, log } = await site.open({ path: '?lang=en&kinds=arms,food', locale: 'en-US' });
+		const { page, log } = await site.open({
+			path: '?lang=en&kinds=arms,food&utm_source=newsletter&fbclid=abc',
+			locale: 'en-US'
+		});
 		await page.getByRole('button', { name: 'Export', exact: true }).click();
 		const dialog = page.getByTestId('export-dialog');
 		await dialog.locator('summary', { hasText: 'Embed in an article' }).click();
@@ -161,6 +171,8 @@ describe('embed', () => {
 		expect(url.origin).toBe(new URL(site.server.url).origin);
 		expect(url.searchParams.get('embed')).toBe('1');
 		expect(url.searchParams.get('kinds')).toBe('arms,food');
+		// No tracking tag travels into an article.
+		expect(src).not.toMatch(/utm_|fbclid/);
 		expect(view).toContain(`title="${story.title.en}"`);
 		expect(view).toContain(`<script src="${new URL('embed.js', site.server.url).href}" async></script>`);
 		expect(view).toContain(new URL('social-preview.png', site.server.url).href);

@@ -776,10 +776,14 @@ describe('SVG export', () => {
 		const dialog = dialogOf(page);
 		const status = () => dialog.getByTestId('export-status').textContent();
 		await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Kim → Putin');
-		for (const format of ['svg', 'pdf'] as const) {
-			await exportFile(page, { format, ...IN_ENGLISH });
+		// Outlines and the PDF leave it out; an SVG with its font embedded keeps it as text.
+		for (const choice of [{ format: 'pdf' }, { format: 'svg', svgText: 'outlines' }] as const) {
+			await exportFile(page, { ...choice, ...IN_ENGLISH });
 			await expect.poll(status, { timeout: 30_000 }).toContain('Not in the font, so left out: →');
 		}
+		await exportFile(page, { format: 'svg', svgText: 'embedded', ...IN_ENGLISH });
+		await expect.poll(status, { timeout: 30_000 }).toContain('Not in the embedded font');
+		expect(await status()).toContain(': →');
 		// A title the font has in full: nothing to say.
 		await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Kim – Putin, Москва');
 		await exportFile(page, { format: 'svg', ...IN_ENGLISH });

@@ -472,6 +472,9 @@ describe('outlineSvgText', () => {
 			{ lines: ['Şinpo → 🚆'], x: 200, y: 360, size: 14, bold: true, id: 'b' }
 		]);
 		expect(missingCharacters(doc, fonts).sort()).toEqual(['→', '🚆'].sort());
+		// Joiners and variation selectors draw nothing: nothing to report.
+		const invisible = document([{ lines: ['Kim\u200d\ufe0f\u200b Putin'], x: 0, y: 0, size: 9, id: 'd' }]);
+		expect(missingCharacters(invisible, fonts)).toEqual([]);
 		expect(
 			missingCharacters(document([{ lines: ['Pjöngjang – Москва'], x: 0, y: 0, size: 9, id: 'c' }]), fonts)
 		).toEqual([]);

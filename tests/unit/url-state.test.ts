@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CERTAINTIES, FLOW_KINDS, isTimelineDate } from '$lib/story';
-import { MAX_SEARCH, otherParams, parseUrlState, serializeUrlState, type UrlState } from '$lib/state/url';
+import {
+	MAX_SEARCH,
+	otherParams,
+	ownParams,
+	parseUrlState,
+	serializeUrlState,
+	type UrlState
+} from '$lib/state/url';
 import { cleanExportText } from '$lib/state/exportText';
 
 // ---------------------------------------------------------------------------------------------
@@ -636,5 +643,20 @@ describe("parameters that are not the view's", () => {
 		const written = `?${serializeUrlState(view)}&${otherParams('?embed=1&lang=de')}`;
 		expect(parseUrlState(written, new Set(), 0)).toEqual(view);
 		expect(new URLSearchParams(written).get('embed')).toBe('1');
+	});
+
+	it('are written back byte for byte, without tracking tags, long values or too many', () => {
+		expect(otherParams('?debug&a=b%20c&q=(1)')).toBe('debug&a=b%20c&q=(1)');
+		expect(otherParams('?utm_source=news&embed=1&fbclid=abc&gclid=x&UTM_Medium=m')).toBe('embed=1');
+		expect(otherParams(`?big=${'x'.repeat(5000)}&embed=1`)).toBe('embed=1');
+		const many = Array.from({ length: 200 }, (_, i) => `p${i}=${'v'.repeat(20)}`).join('&');
+		expect(otherParams(`?${many}`).length).toBeLessThanOrEqual(1000);
+		expect(otherParams(`?${many}`).startsWith('p0=')).toBe(true);
+		// An encoded own key is still the view's.
+		expect(otherParams('?%6Cang=en&embed=1')).toBe('embed=1');
+	});
+
+	it("leave only the view's own for an embed code", () => {
+		expect(ownParams('?lang=en&embed=1&utm_source=x&kinds=arms&ref=a')).toBe('lang=en&kinds=arms');
 	});
 });

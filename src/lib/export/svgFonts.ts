@@ -137,7 +137,9 @@ export function missingCharacters(svg: string, fonts: PdfFonts): string[] {
 		[used.bold, fonts.bold]
 	] as const) {
 		const faces = facesOf(files);
-		for (const ch of text) if (!/\s/u.test(ch) && !faceFor(faces, ch.codePointAt(0)!)) missing.add(ch);
+		for (const ch of text)
+			if (!/[\s\p{Default_Ignorable_Code_Point}]/u.test(ch) && !faceFor(faces, ch.codePointAt(0)!))
+				missing.add(ch);
 	}
 	return [...missing];
 }

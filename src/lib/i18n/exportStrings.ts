@@ -119,6 +119,8 @@ const de = {
 		},
 		done: 'Gespeichert: {filename}',
 		missingGlyphs: 'Nicht in der Schrift und daher weggelassen: {chars}',
+		missingGlyphsFallback:
+			'Nicht in der eingebetteten Schrift (eine andere Schrift des Lesegeräts zeichnet sie): {chars}',
 		cancelled: 'Export abgebrochen.',
 		errors: {
 			canvas:
@@ -245,6 +247,8 @@ const en: ExportStrings = {
 		},
 		done: 'Saved: {filename}',
 		missingGlyphs: 'Not in the font, so left out: {chars}',
+		missingGlyphsFallback:
+			"Not in the embedded font (another font on the reader's device draws them): {chars}",
 		cancelled: 'Export cancelled.',
 		errors: {
 			canvas:

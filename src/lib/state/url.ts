@@ -289,16 +289,50 @@ export function parseUrlState(
 	return out;
 }
 
+/** Click and campaign tags: never kept, so no link or embed code passes them on. */
+const TRACKING = /^(?:utm_\w*|fbclid|gclid|dclid|msclkid|mc_eid|mc_cid|igshid|yclid|_ga|_gl)$/i;
+/** Room for parameters that are not the view's: one of them, and all together. */
+const MAX_OTHER_PARAM = 200;
+const MAX_OTHER_PARAMS = 1000;
+
+function decodedKey(piece: string): string {
+	const key = piece.split('=', 1)[0] ?? '';
+	try {
+		return decodeURIComponent(key.replace(/\+/g, ' '));
+	} catch {
+		return key;
+	}
+}
+
 /**
- * The parameters of `search` that are not the view's (such as `embed=1`, or a newsletter's
- * tracking tag): written back unchanged after the view's own, so the app never drops them.
+ * The parameters of `search` that are neither the view's nor tracking tags (such as `embed=1`),
+ * exactly as they were written: the app writes them back after its own, so it never drops a
+ * flag it does not know. Long ones are dropped, and the lot is capped.
  */
 export function otherParams(search: string): string {
 	if (search.length > MAX_SEARCH) return '';
 	const own = new Set<string>([...KEYS, ...FORMER_KEYS]);
-	const params = new URLSearchParams(search);
-	for (const key of [...params.keys()]) if (own.has(key)) params.delete(key);
-	return params.toString();
+	const kept: string[] = [];
+	let length = 0;
+	for (const piece of search.replace(/^\?/, '').split('&')) {
+		if (piece === '' || piece.length > MAX_OTHER_PARAM) continue;
+		const key = decodedKey(piece);
+		if (own.has(key) || TRACKING.test(key)) continue;
+		if (length + piece.length + 1 > MAX_OTHER_PARAMS) break;
+		kept.push(piece);
+		length += piece.length + 1;
+	}
+	return kept.join('&');
+}
+
+/** Only the view's own parameters of `search` (an embed code passes on nothing else). */
+export function ownParams(search: string): string {
+	const own = new Set<string>([...KEYS, ...FORMER_KEYS]);
+	return search
+		.replace(/^\?/, '')
+		.split('&')
+		.filter((piece) => piece !== '' && own.has(decodedKey(piece)))
+		.join('&');
 }
 
 /**

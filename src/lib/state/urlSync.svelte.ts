@@ -78,7 +78,12 @@ export function connectUrl(
 	view: ViewState,
 	story: () => Story,
 	onCamera: (camera: Camera | null) => void,
-	win: Window = window
+	win: Window = window,
+	/**
+	 * Inside another page (an embed) the view only rewrites its entry: pushed entries would join
+	 * the article's history, and Back would step the map instead of leaving the article.
+	 */
+	{ push = true }: { push?: boolean } = {}
 ): UrlConnection {
 	// Read on every parse: the reader may have opened another story since.
 	const knownIds = () => {
@@ -108,7 +113,7 @@ export function connectUrl(
 		if (step === 'none') return;
 		const query = [next.query, otherParams(win.location.search)].filter((q) => q !== '').join('&');
 		const url = `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
-		if (step === 'push') win.history.pushState(null, '', url);
+		if (step === 'push' && push) win.history.pushState(null, '', url);
 		else win.history.replaceState(null, '', url);
 		written = next;
 	};
