@@ -651,7 +651,8 @@ describe('SVG export', () => {
 				const x = l.lines[0]!.x;
 				const x1 = l.anchor === 'middle' ? x - width / 2 : l.anchor === 'end' ? x - width : x;
 				const y1 = l.lines[0]!.baseline - 0.35 * l.size - 0.6 * l.size;
-				return { x1, x2: x1 + width, y1, y2: y1 + l.lines.length * 1.2 * l.size };
+				// The letters end a spacing before the advance does (spacing follows every letter).
+				return { x1, x2: x1 + width - l.spacing, y1, y2: y1 + l.lines.length * 1.2 * l.size };
 			});
 		}, labels);
 		// What MapLibre placed on the live map: its collision index, read directly (internal API,

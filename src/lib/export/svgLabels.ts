@@ -268,6 +268,9 @@ export function placeCountryLabels(
 		(a, b) => Number(b.properties?.area ?? 0) - Number(a.properties?.area ?? 0)
 	);
 	const out: { label: PlacedLabel; letterSpacing: number; id: string }[] = [];
+	// SVG (and the PDF and outlines, which follow it) spaces after the last letter too, and centres
+	// that: the letters would sit half a spacing left of MapLibre's, which spaces only between them.
+	const centred = (label: PlacedLabel): PlacedLabel => ({ ...label, x: label.x + letterSpacing / 2 });
 	for (const point of byArea) {
 		const name = nameOf(point).toLocaleUpperCase(LOCALES[lang]);
 		if (!name || !point.geometry) continue;
@@ -275,14 +278,14 @@ export function placeCountryLabels(
 		const lines = wrapLabel(name, size, LABEL_MAX_EMS.country, widthOf);
 		if (placed) {
 			const box = placed.get(id);
-			if (box) out.push({ label: labelInBox(lines, box, size, null), letterSpacing, id });
+			if (box) out.push({ label: centred(labelInBox(lines, box, size, null)), letterSpacing, id });
 			continue;
 		}
 		for (const [x, y] of projectPoint(stage, point.geometry.coordinates)) {
 			const label = centredLabel(lines, x, y, size, widthOf);
 			if (collisions.collides(label.box)) continue;
 			collisions.insert(label.box);
-			out.push({ label, letterSpacing, id });
+			out.push({ label: centred(label), letterSpacing, id });
 		}
 	}
 	return out;
