@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { breakLines } from '../../src/lib/export/lineBreaks';
-import { boxesFromMap, labelInBox } from '../../src/lib/export/svgLabels';
-import { makeStage } from '../../src/lib/export/svgStage';
+import { boxesFromMap, CollisionIndex, labelInBox, placeCityLabels } from '../../src/lib/export/svgLabels';
+import { approximateMeasure } from '../../src/lib/export/layout';
+import { makeStage, nearestCopy } from '../../src/lib/export/svgStage';
+import { TILE_SIZE } from '../../src/lib/export/projection';
 
 /** One unit per character: the tests count widths in characters. */
 const chars = (s: string) => [...s].length;
@@ -60,5 +62,41 @@ describe('names where MapLibre placed them', () => {
 			maxX: 10 + 24 * 2,
 			maxY: 20 + 15 * 2
 		});
+	});
+
+	it('hangs a name from its dot even when the dot is just off the picture', () => {
+		const stage = makeStage(
+			{ x: 0, y: 0, width: 400, height: 300 },
+			{ center: [0, 0], zoom: 2, bearing: 0 },
+			1
+		);
+		// A city 10 px west of the left edge; MapLibre put its name right of it, in the picture.
+		const degreesPerPx = 360 / (TILE_SIZE * 2 ** 2);
+		const coord = [-(200 + 10) * degreesPerPx, 0];
+		const [px, py] = stage.toImage(coord, 0);
+		expect(px).toBeCloseTo(-10, 6);
+		const places = {
+			type: 'FeatureCollection' as const,
+			features: [
+				{
+					type: 'Feature' as const,
+					properties: { id: 'edge', role: 'city', name_en: 'Edge Town Harbour' },
+					geometry: { type: 'Point' as const, coordinates: coord }
+				}
+			]
+		};
+		const box = { minX: px + 9, minY: py - 16, maxX: px + 100, maxY: py + 16 };
+		expect(nearestCopy(stage, coord, box)).toEqual([px, py]);
+		const [named] = placeCityLabels(
+			places,
+			{},
+			stage,
+			1,
+			approximateMeasure,
+			(f) => String(f.properties?.name_en ?? ''),
+			new CollisionIndex(),
+			new Map([['edge', box]])
+		);
+		expect(named?.label).toMatchObject({ anchor: 'start', x: box.minX });
 	});
 });

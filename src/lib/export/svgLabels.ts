@@ -14,7 +14,7 @@ import {
 import { isAreaKindShown } from '$lib/state/visibility';
 import { type Measure, type Rect } from './layout';
 import { type ScreenPoint } from './projection';
-import { interpolate, intersects, projectPoint, type Box, type Stage } from './svgStage';
+import { interpolate, intersects, nearestCopy, projectPoint, type Box, type Stage } from './svgStage';
 import { breakLines } from './lineBreaks';
 import type { MapLabels } from './mapLabels';
 
@@ -166,8 +166,10 @@ export function placeCityLabels(
 		const height = lines.length * lineHeight;
 		if (placed) {
 			const box = placed.get(id);
-			const point = projectPoint(stage, place.geometry.coordinates)[0] ?? null;
-			if (box) out.push({ label: labelInBox(lines, box, size, point), bold, id });
+			if (box) {
+				const point = nearestCopy(stage, place.geometry.coordinates, box);
+				out.push({ label: labelInBox(lines, box, size, point), bold, id });
+			}
 			continue;
 		}
 		for (const [px, py] of projectPoint(stage, place.geometry.coordinates)) {
@@ -316,7 +318,7 @@ export function placeFlowLabels(
 		const text = String(f.properties?.[`label_${lang}`] ?? '');
 		if (!box || !text) continue;
 		const maxEms = f.properties?.side !== undefined ? LABEL_MAX_EMS.cable : LABEL_MAX_EMS.route;
-		const point = projectPoint(stage, f.geometry.coordinates)[0] ?? null;
+		const point = nearestCopy(stage, f.geometry.coordinates, box);
 		out.push({ label: labelInBox(wrapLabel(text, size, maxEms, widthOf), box, size, point), id });
 	}
 	return out;

@@ -201,6 +201,21 @@ export function projectLines(stage: Stage, lines: readonly Position[][], clip = 
 }
 
 /** A point on screen in whichever world copies put it inside the map rect. */
+/**
+ * The world copy of a point nearest a box, inside the map rect or not: the point a name there
+ * belongs to (a city just off the picture may still have its name in it).
+ */
+export function nearestCopy(stage: Stage, coord: Position, box: Box): ScreenPoint {
+	const lon = coord[0] ?? 0;
+	const [cx, cy] = [(box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2];
+	let best = stage.toImage(coord, 0);
+	for (const shift of [...stage.project.copyShifts(lon, lon), -360, 360]) {
+		const p = stage.toImage(coord, shift);
+		if (Math.hypot(p[0] - cx, p[1] - cy) < Math.hypot(best[0] - cx, best[1] - cy)) best = p;
+	}
+	return best;
+}
+
 export function projectPoint(stage: Stage, coord: Position): ScreenPoint[] {
 	const lon = coord[0] ?? 0;
 	const inside: ScreenPoint[] = [];
