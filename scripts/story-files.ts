@@ -6,6 +6,9 @@
  * - `static/data/story.json`: the built-in story (src/stories/nk-russia-2023/story.json, its one
  *   home) as data. The page loads it like any story file, so it ships as data rather than as code;
  *   it is checked with `parseStory` first, so a broken built-in story fails the build.
+ * - `static/samples/house-style.json`: the same story in another newsroom's house style
+ *   (src/stories/house-sample/house.json; its font and logo are in static/samples/house/), the
+ *   sample of `presentation.house`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { storyJsonSchema } from '../src/lib/story/jsonSchema';
 import { parseStory } from '../src/lib/story/schema';
 import { story } from '../src/lib/story/story';
+import house from '../src/stories/house-sample/house.json';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -29,3 +33,9 @@ const checked = parseStory(story);
 if (!checked.ok) throw new Error(`The built-in story is not valid:\n${checked.errors.join('\n')}`);
 // Compact: it is inlined into the prerendered page for hydration.
 write('static/data/story.json', JSON.stringify(story));
+
+const housed = { ...story, presentation: { ...story.presentation, house } };
+const checkedHouse = parseStory(housed);
+if (!checkedHouse.ok)
+	throw new Error(`The house-style sample is not valid:\n${checkedHouse.errors.join('\n')}`);
+write('static/samples/house-style.json', `${JSON.stringify(housed, null, '\t')}\n`);

@@ -18,8 +18,9 @@ const UNUSED_FONT =
 	/noto-sans-(?!latin)[a-z-]+-\d+-normal\.[\w-]+\.woff2?$|(?<!noto-sans-latin(?:-ext)?-[47]00-normal\.[\w-]+)\.woff$/;
 // Deduplicated: a static file the prerender fetched (data/story.json) is listed in `files` and in
 // `prerendered`, and cache.addAll rejects a list with a request twice, failing the install.
-// The social preview and the parent page's embed script are for other sites, never for the app.
-const NOT_FOR_THE_APP = /\/(?:social-preview\.png|embed\.js)$/;
+// The social preview and the parent page's embed script are for other sites, never for the app;
+// the house-style sample's font and logo load only when that sample is opened.
+const NOT_FOR_THE_APP = /\/(?:social-preview\.png|embed\.js|samples\/house\/.*)$/;
 const ASSETS = [...new Set([...build, ...files, ...prerendered])].filter(
 	(path) => !UNUSED_FONT.test(path) && !NOT_FOR_THE_APP.test(path)
 );

@@ -173,6 +173,8 @@ describe('embed', () => {
 		expect(url.searchParams.get('kinds')).toBe('arms,food');
 		// No tracking tag travels into an article.
 		expect(src).not.toMatch(/utm_|fbclid/);
+		// Light unless the desk asks: an article is, whatever its reader's system says.
+		expect(url.searchParams.get('theme')).toBe('light');
 		expect(view).toContain(`title="${story.title.en}"`);
 		expect(view).toContain(`<script src="${new URL('embed.js', site.server.url).href}" async></script>`);
 		expect(view).toContain(new URL('social-preview.png', site.server.url).href);
@@ -183,6 +185,10 @@ describe('embed', () => {
 		);
 		expect(first.searchParams.get('step')).toBe('1');
 		expect(first.searchParams.get('kinds')).toBeNull();
+		await dialog.locator('input[name="export-embed-theme"][value="system"]').check();
+		await expect.poll(() => code.inputValue(), { timeout: 10_000 }).not.toContain('theme=');
+		await dialog.locator('input[name="export-embed-theme"][value="dark"]').check();
+		await expect.poll(() => code.inputValue(), { timeout: 10_000 }).toContain('theme=dark');
 		// The picture it falls back to is there.
 		const preview = await page.request.get(new URL('social-preview.png', site.server.url).href);
 		expect(preview.status()).toBe(200);

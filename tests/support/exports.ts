@@ -12,6 +12,14 @@ const [dir = 'docs/exports'] = process.argv.slice(2);
 const FILES = [
 	{ format: 'png', control: '#export-size', value: 'full-hd', name: 'export-1920x1080.png' },
 	{ format: 'png', control: '#export-size', value: 'square', name: 'export-1080x1080.png' },
+	// Asked for dark (the dialog's "Colours of the picture").
+	{
+		format: 'png',
+		control: '#export-size',
+		value: 'full-hd',
+		name: 'export-1920x1080-dark.png',
+		theme: 'dark'
+	},
 	{ format: 'svg', control: '#export-size', value: 'full-hd', name: 'export-1920x1080.svg' },
 	{ format: 'pdf', control: '#export-paper', value: 'a4-landscape', name: 'export-a4-landscape.pdf' },
 	// The site's social preview (Open Graph, Twitter card) and the embed's fallback picture.
@@ -28,6 +36,8 @@ try {
 			await page.getByRole('button', { name: 'Export', exact: true }).click();
 		await dialog.locator(`input[name="export-format"][value="${file.format}"]`).check();
 		await dialog.locator(file.control).selectOption(file.value);
+		const theme = 'theme' in file ? file.theme : 'light';
+		await dialog.locator(`input[name="export-theme"][value="${theme}"]`).check();
 		const [download] = await Promise.all([
 			page.waitForEvent('download', { timeout: 180_000 }),
 			dialog.getByRole('button', { name: 'Download', exact: true }).click()

@@ -20,6 +20,8 @@ export interface OpenOptions {
 	locale?: string;
 	waitForMap?: boolean;
 	deviceScaleFactor?: number;
+	/** The system's colour setting the page sees (prefers-color-scheme); Chromium's default is light. */
+	colorScheme?: 'light' | 'dark';
 }
 
 export async function startSite(): Promise<Site> {
@@ -38,6 +40,7 @@ export async function startSite(): Promise<Site> {
 				viewport: options.viewport ?? { width: 960, height: 640 },
 				locale: options.locale ?? 'de-DE',
 				deviceScaleFactor: options.deviceScaleFactor ?? 1,
+				colorScheme: options.colorScheme ?? 'light',
 				acceptDownloads: true
 			});
 			contexts.push(context);

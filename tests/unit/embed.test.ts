@@ -8,9 +8,18 @@ describe('embed URLs and code', () => {
 		expect(isEmbedSearch('?embed=0')).toBe(false);
 		expect(isEmbedSearch('?lang=en')).toBe(false);
 		const view = 'https://maps.example/nk/?lang=en&step=2&kinds=visits';
-		const embedded = embedUrl(`${view}#x`);
+		const embedded = embedUrl(`${view}#x`, 'system');
 		expect(embedded).toBe(`${view}&embed=1`);
 		expect(fullMapUrl(embedded)).toBe(view);
+	});
+
+	it('pins the embed light unless told otherwise, and leaves it to the system when asked', () => {
+		const view = 'https://maps.example/nk/?lang=en&theme=dark';
+		expect(new URL(embedUrl(view)).searchParams.get('theme')).toBe('light');
+		expect(new URL(embedUrl(view, 'dark')).searchParams.get('theme')).toBe('dark');
+		expect(new URL(embedUrl(view, 'system')).searchParams.has('theme')).toBe(false);
+		// The full map follows its reader's setting, whatever the article pinned.
+		expect(fullMapUrl(embedUrl(view, 'dark'))).toBe('https://maps.example/nk/?lang=en');
 	});
 
 	it("tells the parent its height in Datawrapper's and AMP's words, in whole pixels", () => {

@@ -9,6 +9,12 @@ describe('exportFilename', () => {
 		expect(exportFilename({ base: '../x', kind: 'csv', until: null, lang: 'en' })).toBe('story_all_en.csv');
 	});
 
+	it('names a dark picture as such, so it never overwrites the light one', () => {
+		const png = { base: 'nk', kind: 'png', until: null, lang: 'en', width: 1920, height: 1080 } as const;
+		expect(exportFilename(png)).toBe('nk_all_en_1920x1080.png');
+		expect(exportFilename({ ...png, variant: 'dark' })).toBe('nk_all_en_1920x1080_dark.png');
+	});
+
 	it('names what, when, language and size', () => {
 		expect(
 			exportFilename({

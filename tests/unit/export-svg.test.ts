@@ -7,7 +7,7 @@ import { renderSvg, svgPaint, type SvgInput } from '../../src/lib/export/svg';
 import { arrowAnchors } from '../../src/lib/export/svgArrows';
 import { snapshotContent } from '../../src/lib/export/content';
 import { xmlWellFormednessErrors } from '../../src/lib/export/xml';
-import { KIND_COLORS } from '../../src/lib/map/theme';
+import { DARK, KIND_COLORS, LIGHT } from '../../src/lib/map/theme';
 import {
 	areaFeatures,
 	areaLabelFeatures,
@@ -472,6 +472,29 @@ describe('svg helpers', () => {
 		expect(group(out, 'story-country-labels-text')).toContain('>CHINA<');
 		expect(group(out, 'country-labels-text')).not.toContain('<text');
 		expect(group(out, 'flow-labels-text')).toContain('Moskau');
+	});
+
+	it('draws map and frame in the dark colours when asked, and in the light ones by default', () => {
+		const light = render();
+		const dark = render({ options: { header: true, legend: true, credits: true, palette: DARK } });
+		const fill = (svg: string, id: string) => new RegExp(`id="${id}"[^>]*fill="([^"]+)"`).exec(svg)?.[1];
+		expect([fill(light, 'background'), fill(light, 'sea')]).toEqual([LIGHT.frame.background, LIGHT.sea]);
+		expect([fill(dark, 'background'), fill(dark, 'sea')]).toEqual([DARK.frame.background, DARK.sea]);
+		// Every colour of the map, the lines, the names and the frame changes; none of the light ones is left.
+		for (const colour of [
+			LIGHT.land,
+			LIGHT.kinds.diplomacy,
+			LIGHT.placeText,
+			LIGHT.frame.title,
+			LIGHT.casing
+		]) {
+			expect(light).toContain(colour);
+			expect(dark).not.toContain(colour);
+		}
+		for (const colour of [DARK.land, DARK.kinds.diplomacy, DARK.placeText, DARK.frame.title, DARK.casing])
+			expect(dark).toContain(colour);
+		// The legend keys the lines in the colours they are drawn in.
+		expect(group(dark, 'legend')).toContain(`stroke="${DARK.kinds.diplomacy}"`);
 	});
 
 	it('matches its snapshots (a change shows in review as a diff of tests/unit/__snapshots__/)', async () => {

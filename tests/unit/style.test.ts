@@ -5,6 +5,7 @@ import { buildStyle, type StyleData, type StyleMode } from '../../src/lib/map/st
 import { buildLayers, liveLayerView } from '../../src/lib/map/layers';
 import { buildSources } from '../../src/lib/map/sources';
 import { diffLayers, diffSources } from '../../src/lib/map/styleDiff';
+import { DARK } from '../../src/lib/map/theme';
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { DEFAULT_VIEW } from '../support/views';
 import { presentationOf, story } from '../../src/lib/story';
@@ -113,6 +114,14 @@ describe('the live map changes as little as possible', () => {
 			);
 			expect(diffLayers(buildLayers(view, mode, look), buildLayers(none, mode, look))).not.toBeNull();
 		}
+	});
+
+	it('turns dark by repainting: paint values only, no new style, no layout or filter change', () => {
+		const changes = diffLayers(live(view), buildLayers(view, 'live', look, { palette: DARK }));
+		expect(changes).not.toBeNull();
+		expect(changes!.length).toBeGreaterThan(10);
+		expect(changes!.filter((c) => c.kind !== 'paint')).toEqual([]);
+		expect(JSON.stringify(changes)).toContain(DARK.sea);
 	});
 
 	it('changes no layer for kinds, certainty, date or selection: those are feature state', () => {

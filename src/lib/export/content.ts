@@ -10,7 +10,7 @@ import {
 import { strings } from '$lib/i18n/strings';
 import { exportStrings } from '$lib/i18n/exportStrings';
 import { dateTimeFormat, fillTemplate, LOCALES } from '$lib/i18n/format';
-import { CERTAINTY_DASH, CERTAINTY_WEIGHT, KIND_COLORS } from '$lib/map/theme';
+import { CERTAINTY_DASH, CERTAINTY_WEIGHT } from '$lib/map/theme';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import type { LayoutContent } from './layout';
 import type { ExportText } from '$lib/state/exportText';
@@ -112,7 +112,6 @@ export function snapshotContent(
 		legendKinds: legend.kinds.map(({ kind, count }) => ({
 			kind,
 			label: t.kinds[kind],
-			color: KIND_COLORS[kind],
 			count
 		})),
 		legendCertainties: legend.certainties.map(({ certainty, count }) => ({

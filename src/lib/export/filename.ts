@@ -14,8 +14,11 @@ export interface ExportFilenameInput {
 	latest?: string | null;
 	/** The story's own start of a file name (presentationOf). */
 	base: string;
-	/** A variant of the format, named before the extension (`semicolon` for German Excel's CSV). */
-	variant?: 'semicolon';
+	/**
+	 * A variant, named before the extension: `semicolon` for German Excel's CSV, `dark` for a
+	 * picture in the dark colours (so it never overwrites the light one).
+	 */
+	variant?: 'semicolon' | 'dark';
 }
 
 const MAX_SIDE_IN_NAME = 1_000_000;
@@ -46,7 +49,7 @@ export function exportFilename(input: ExportFilenameInput): string {
 				: null;
 	const ext = (['png', 'svg', 'pdf', 'geojson', 'csv'] as const).includes(input.kind) ? input.kind : 'bin';
 	const base = /^[a-z0-9-]{1,60}$/.test(input.base) ? input.base : 'story';
-	const variant = input.variant === 'semicolon' ? ['semicolon'] : [];
+	const variant = input.variant === 'semicolon' || input.variant === 'dark' ? [input.variant] : [];
 	const name = [base, when, lang, ...(size ? [size] : []), ...variant].join('_');
 	return `${name.replace(/[^a-z0-9._-]/g, '-')}.${ext}`;
 }

@@ -1,7 +1,8 @@
 import { shiftShape, symbolShapes, type LegendSymbol } from './legendSymbols';
 import { wrapText } from './wrapText';
+import type { Palette } from '$lib/map/theme';
 import {
-	LAYOUT_COLORS,
+	paletteOf,
 	type ExportLayout,
 	type LayoutContent,
 	type LayoutInput,
@@ -166,7 +167,8 @@ function layoutLegend(
 	top: number,
 	maxWidth: number,
 	z: Sizes,
-	measure: Measure
+	measure: Measure,
+	palette: Palette
 ): { items: LegendItem[]; lines: TextLine[]; bottom: number } {
 	const rowHeight = z.legendPx * BASE.lineHeight;
 	const items: LegendItem[] = [];
@@ -181,7 +183,7 @@ function layoutLegend(
 			maxWidth,
 			z.legendPx,
 			false,
-			LAYOUT_COLORS.legendText,
+			palette.frame.text,
 			measure,
 			2
 		);
@@ -198,7 +200,7 @@ function layoutLegend(
 		(flowGroups ? content.legendKinds : []).map((k) => ({
 			type: 'kind',
 			key: k.kind,
-			color: k.color,
+			color: palette.kinds[k.kind],
 			dash: null,
 			opacity: 1,
 			label: k.label,
@@ -208,7 +210,7 @@ function layoutLegend(
 		(flowGroups ? content.legendCertainties : []).map((c) => ({
 			type: 'certainty',
 			key: c.certainty,
-			color: LAYOUT_COLORS.legendCertaintySwatch,
+			color: palette.ink,
 			dash: c.dash,
 			opacity: c.weight.opacity,
 			label: c.label,
@@ -218,7 +220,7 @@ function layoutLegend(
 		content.legendSymbols.map((s) => ({
 			type: 'symbol',
 			key: s.symbol,
-			color: LAYOUT_COLORS.legendCertaintySwatch,
+			color: palette.ink,
 			dash: null,
 			opacity: 1,
 			label: s.label,
@@ -246,14 +248,14 @@ function layoutLegend(
 				y += rowHeight + z.legendRowGap;
 			}
 			const labelX = x + z.swatchLength + z.swatchGap;
-			const labelLine = textLine(label, labelX, y, z.legendPx, false, LAYOUT_COLORS.legendText, measure);
+			const labelLine = textLine(label, labelX, y, z.legendPx, false, palette.frame.text, measure);
 			const countLine = textLine(
 				entry.count,
 				labelX + labelWidth + spaceWidth,
 				y,
 				z.legendPx,
 				false,
-				LAYOUT_COLORS.legendCount,
+				palette.frame.count,
 				measure
 			);
 			items.push({
@@ -267,7 +269,16 @@ function layoutLegend(
 				count: countLine,
 				box: { x, y, width: itemWidth, height: rowHeight },
 				...(entry.type === 'symbol'
-					? { shapes: symbolShapes(entry.key as LegendSymbol, x, y + rowHeight / 2, z.swatchLength, z.scale) }
+					? {
+							shapes: symbolShapes(
+								entry.key as LegendSymbol,
+								x,
+								y + rowHeight / 2,
+								z.swatchLength,
+								z.scale,
+								palette
+							)
+						}
 					: {})
 			});
 			x += itemWidth + z.legendItemGap;
@@ -280,6 +291,7 @@ function layoutLegend(
 
 function bandsAt(input: LayoutInput, scale: number): Bands {
 	const { width, height, options, content, measure } = input;
+	const palette = paletteOf(options);
 	const z = sizesAt(scale);
 	const textWidth = Math.max(1, width - 2 * z.margin);
 	const bands: Bands = { headerHeight: 0, footerHeight: 0 };
@@ -294,7 +306,7 @@ function bandsAt(input: LayoutInput, scale: number): Bands {
 					textWidth,
 					z.titlePx,
 					true,
-					LAYOUT_COLORS.title,
+					palette.frame.title,
 					measure,
 					BASE.maxTitleLines
 				)
@@ -307,7 +319,7 @@ function bandsAt(input: LayoutInput, scale: number): Bands {
 					textWidth,
 					z.subtitlePx,
 					false,
-					LAYOUT_COLORS.subtitle,
+					palette.frame.subtitle,
 					measure,
 					BASE.maxSubtitleLines
 				)
@@ -326,7 +338,7 @@ function bandsAt(input: LayoutInput, scale: number): Bands {
 		let legend: Bands['legend'];
 		let credits: Bands['credits'];
 		if (options.legend) {
-			const l = layoutLegend(content, z.margin, y, textWidth, z, measure);
+			const l = layoutLegend(content, z.margin, y, textWidth, z, measure, palette);
 			legend = { rect: { x: 0, y, width, height: l.bottom - y }, items: l.items, lines: l.lines };
 			y = l.bottom;
 		}
@@ -342,7 +354,7 @@ function bandsAt(input: LayoutInput, scale: number): Bands {
 					textWidth,
 					z.creditsPx,
 					false,
-					LAYOUT_COLORS.credits,
+					palette.frame.credits,
 					measure,
 					BASE.maxCreditLines
 				);
@@ -407,6 +419,7 @@ export function layoutExport(input: LayoutInput): ExportLayout {
 	const layout: ExportLayout = {
 		width,
 		height,
+		palette: paletteOf(input.options),
 		scale,
 		map: { x: 0, y: mapTop, width, height: mapHeight }
 	};

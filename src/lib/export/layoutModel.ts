@@ -1,5 +1,6 @@
 import type { LegendSymbol, SwatchShape } from './legendSymbols';
 import type { Certainty, FlowKind } from '$lib/story';
+import { LIGHT, type Palette } from '$lib/map/theme';
 
 /** What an export's layout (layout.ts) works with: its input, content and boxes, its colours and a measure. */
 
@@ -21,12 +22,16 @@ export interface LayoutOptions {
 	header: boolean;
 	legend: boolean;
 	credits: boolean;
+	/** The colours of map and frame: light unless the desk asks for dark. */
+	palette?: Palette;
 }
+
+/** An export's colours: the options' palette, else light. */
+export const paletteOf = (options: Pick<LayoutOptions, 'palette'>): Palette => options.palette ?? LIGHT;
 
 export interface LegendKindEntry {
 	kind: FlowKind;
 	label: string;
-	color: string;
 	/** Visible flows of this kind. */
 	count: number;
 }
@@ -67,17 +72,6 @@ export interface ExportMetadata {
 	created: string;
 }
 
-export const LAYOUT_COLORS = {
-	background: '#ffffff',
-	title: '#1d1d1b',
-	subtitle: '#444444',
-	legendText: '#1d1d1b',
-	legendCount: '#666666',
-	legendCertaintySwatch: '#333333',
-	credits: '#555555',
-	rule: '#d9d4ca'
-} as const;
-
 export interface TextLine {
 	text: string;
 	/** Left edge of the text. */
@@ -114,6 +108,8 @@ export interface LegendItem {
 export interface ExportLayout {
 	width: number;
 	height: number;
+	/** The colours it is drawn in (paletteOf its options). */
+	palette: Palette;
 	/** Font scale actually used (may be below the requested one when text would crowd out the map). */
 	scale: number;
 	/** Where the map is drawn: the image minus header and footer bands. */

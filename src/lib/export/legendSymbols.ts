@@ -1,5 +1,5 @@
 import type { AreaKind } from '$lib/story';
-import { AREA_LOOK, BASE } from '$lib/map/theme';
+import { AREA_LOOK, type Palette } from '$lib/map/theme';
 
 /**
  * The legend's key to the map's other symbols, as the live legend shows them (Legend.svelte):
@@ -27,8 +27,6 @@ export type SwatchShape =
 			dash: number[] | null;
 	  };
 
-const ARROW_COLOR = '#333333';
-
 /**
  * The shapes of one symbol's swatch: `x` is the swatch's left edge, `y` its vertical centre,
  * `length` its width, `scale` the layout's font scale (the live legend's px at scale 1).
@@ -38,14 +36,15 @@ export function symbolShapes(
 	x: number,
 	y: number,
 	length: number,
-	scale: number
+	scale: number,
+	palette: Palette
 ): SwatchShape[] {
 	const s = scale;
 	const mid = x + length / 2;
 	if (symbol === 'arrow') {
 		const tip = x + length;
 		return [
-			{ type: 'line', x1: x, y1: y, x2: tip - 6 * s, y2: y, width: 2 * s, color: ARROW_COLOR },
+			{ type: 'line', x1: x, y1: y, x2: tip - 6 * s, y2: y, width: 2 * s, color: palette.ink },
 			{
 				type: 'polygon',
 				points: [
@@ -53,7 +52,7 @@ export function symbolShapes(
 					[tip, y],
 					[tip - 8 * s, y + 4 * s]
 				],
-				fill: ARROW_COLOR
+				fill: palette.ink
 			}
 		];
 	}
@@ -64,8 +63,8 @@ export function symbolShapes(
 				cx: mid,
 				cy: y,
 				r: 5 * s,
-				fill: BASE.placeText,
-				stroke: '#ffffff',
+				fill: palette.placeText,
+				stroke: palette.casing,
 				strokeWidth: 2 * s
 			}
 		];
@@ -76,8 +75,8 @@ export function symbolShapes(
 				cx: mid,
 				cy: y,
 				r: 4 * s,
-				fill: '#ffffff',
-				stroke: BASE.placeText,
+				fill: palette.casing,
+				stroke: palette.placeText,
 				strokeWidth: 2 * s
 			}
 		];
@@ -90,9 +89,9 @@ export function symbolShapes(
 			y: y - 5 * s,
 			width: length,
 			height: 10 * s,
-			fill: look.color,
+			fill: palette.areas[symbol],
 			fillOpacity: look.fillOpacity[0],
-			stroke: look.color,
+			stroke: palette.areas[symbol],
 			strokeOpacity: look.outline.opacity,
 			strokeWidth: width,
 			dash: look.outline.dash?.map((v) => v * width) ?? null

@@ -12,7 +12,6 @@ import {
 import { fillTemplate } from '$lib/i18n/format';
 import {
 	approximateMeasure,
-	LAYOUT_COLORS,
 	layoutExport,
 	type ExportLayout,
 	type LayoutContent,
@@ -165,13 +164,13 @@ export function drawOverlays(ctx: CanvasRenderingContext2D, layout: ExportLayout
 	ctx.textBaseline = 'alphabetic';
 	if (layout.header) {
 		const r = layout.header.rect;
-		ctx.fillStyle = LAYOUT_COLORS.background;
+		ctx.fillStyle = layout.palette.frame.background;
 		ctx.fillRect(r.x, r.y, r.width, r.height);
 		for (const line of layout.header.lines) drawText(ctx, line);
 	}
 	if (layout.footer) {
 		const f = layout.footer;
-		ctx.fillStyle = LAYOUT_COLORS.background;
+		ctx.fillStyle = layout.palette.frame.background;
 		ctx.fillRect(f.x, f.y, f.width, f.height);
 	}
 	if (layout.legend) {
@@ -342,7 +341,7 @@ async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promi
 			checkCanvas();
 
 			request.onProgress?.('compose');
-			ctx.fillStyle = LAYOUT_COLORS.background;
+			ctx.fillStyle = layout.palette.frame.background;
 			ctx.fillRect(0, 0, width, height);
 			if (mapRect.width > 0 && mapRect.height > 0) {
 				// The overscan (if any) sits on the right and bottom: crop it off, no resampling.

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { type AreaKind, type Lang, type StoryLook } from '$lib/story';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
-import { AREA_LOOK, BASE } from '$lib/map/theme';
+import { AREA_LOOK } from '$lib/map/theme';
 import type { LaneStyle } from '$lib/map/layers';
 import { DEFAULT_TEXT_PADDING, FLOW_LABEL_SIZE, LABEL_PADDING } from '$lib/map/labelAnchors';
 import type { MapLabels } from './mapLabels';
@@ -113,6 +113,7 @@ export function renderSvg(input: SvgInput): string {
 		measure,
 		...(input.layoutScale !== undefined ? { scale: input.layoutScale } : {})
 	});
+	const palette = layout.palette;
 	const stage = makeStage(layout.map, camera, pr);
 	const isActive = (id: unknown) => typeof id === 'string' && id === view.selectedId;
 	const nameOf = (f: Feature) => String(f.properties?.[`name_${lang}`] ?? '');
@@ -128,7 +129,7 @@ export function renderSvg(input: SvgInput): string {
 			y: fmt(r.y),
 			width: fmt(r.width),
 			height: fmt(r.height),
-			fill: BASE.sea
+			fill: palette.sea
 		})
 	);
 	const storyCountries = new Set<string>(input.look.emphasis);
@@ -140,7 +141,7 @@ export function renderSvg(input: SvgInput): string {
 		land.push(
 			el('path', {
 				d: pathData(rings, true),
-				fill: story ? BASE.landStory : BASE.land,
+				fill: story ? palette.landStory : palette.land,
 				'fill-rule': 'evenodd',
 				'data-id': country.id !== undefined ? String(country.id) : null
 			})
@@ -152,7 +153,8 @@ export function renderSvg(input: SvgInput): string {
 	const hiddenArea = new Set(input.hiddenAreas);
 	const areaGroup = (kind: 'patrol-waters' | 'recognised-region', id: string) => {
 		if (!isAreaKindShown(kind, view)) return null;
-		const { color, fillOpacity, outline } = AREA_LOOK[kind];
+		const { fillOpacity, outline } = AREA_LOOK[kind];
+		const color = palette.areas[kind];
 		const parts: Child[] = [];
 		for (const area of input.areas.features) {
 			if (area.properties?.kind !== kind || hiddenArea.has(String(area.properties?.id))) continue;
@@ -192,7 +194,7 @@ export function renderSvg(input: SvgInput): string {
 			id: 'coastline',
 			d: pathData(coastLines, false),
 			fill: 'none',
-			stroke: BASE.coast,
+			stroke: palette.coast,
 			'stroke-width': fmt(interpolate(zoom, 1, 0.5, 6, 1.2) * pr),
 			'stroke-linejoin': 'round'
 		})
@@ -204,7 +206,7 @@ export function renderSvg(input: SvgInput): string {
 				id: 'borders',
 				d: pathData(borderLines, false),
 				fill: 'none',
-				stroke: BASE.border,
+				stroke: palette.border,
 				'stroke-width': fmt(interpolate(zoom, 1, 0.6, 6, 1.4) * pr),
 				'stroke-linejoin': 'round'
 			})
@@ -266,8 +268,8 @@ export function renderSvg(input: SvgInput): string {
 		nameLayer(
 			'country-labels',
 			'Country names',
-			{ fill: BASE.countryLabel },
-			{ color: BASE.halo, width: 1.2 * pr },
+			{ fill: palette.countryLabel },
+			{ color: palette.halo, width: 1.2 * pr },
 			countryLabels
 				.filter((c) => !storyCountries.has(c.id))
 				.map(({ label, letterSpacing }) => ({ label, attrs: { 'letter-spacing': fmt(letterSpacing) } }))
@@ -276,28 +278,28 @@ export function renderSvg(input: SvgInput): string {
 			'area-labels',
 			'Area names',
 			{},
-			{ color: BASE.halo, width: 1.4 * pr },
-			areaLabels.map(({ label, kind, id }) => ({ label, fill: AREA_LOOK[kind as AreaKind].color, id }))
+			{ color: palette.halo, width: 1.4 * pr },
+			areaLabels.map(({ label, kind, id }) => ({ label, fill: palette.areas[kind as AreaKind], id }))
 		)
 	);
 
 	// Lanes: casing, then one pass per certainty (as the style's layers), then arrows on top.
-	map.push(...flowLayers(input, stage, zoom, pr, lang));
+	map.push(...flowLayers(input, stage, zoom, pr, lang, palette));
 
 	// The names on the lines, then the story's countries, above the lines as in the style.
 	map.push(
 		nameLayer(
 			'flow-labels',
 			'Line names',
-			{ fill: BASE.placeText },
-			{ color: BASE.halo, width: 1.6 * pr },
+			{ fill: palette.placeText },
+			{ color: palette.halo, width: 1.6 * pr },
 			flowLabels
 		),
 		nameLayer(
 			'story-country-labels',
 			'Story countries',
-			{ fill: BASE.storyCountryLabel },
-			{ color: BASE.halo, width: 1.6 * pr },
+			{ fill: palette.storyCountryLabel },
+			{ color: palette.halo, width: 1.6 * pr },
 			storyCountryLabels.map(({ label, letterSpacing, id }) => ({
 				label,
 				attrs: { 'letter-spacing': fmt(letterSpacing) },
@@ -317,8 +319,8 @@ export function renderSvg(input: SvgInput): string {
 					cx: fmt(x),
 					cy: fmt(y),
 					r: fmt(radius),
-					fill: capital ? BASE.placeText : '#ffffff',
-					stroke: capital ? '#ffffff' : BASE.placeText,
+					fill: capital ? palette.placeText : palette.casing,
+					stroke: capital ? palette.casing : palette.placeText,
 					'stroke-width': fmt(2 * pr),
 					'data-id': String(place.properties?.id ?? '')
 				})
@@ -330,8 +332,8 @@ export function renderSvg(input: SvgInput): string {
 		nameLayer(
 			'place-labels',
 			'Place names',
-			{ fill: BASE.placeText },
-			{ color: BASE.halo, width: 2 * pr },
+			{ fill: palette.placeText },
+			{ color: palette.halo, width: 2 * pr },
 			placeLabels.map(({ label, bold, id }) => ({ label, attrs: { 'font-weight': bold ? 700 : null }, id }))
 		)
 	);
@@ -359,7 +361,14 @@ export function renderSvg(input: SvgInput): string {
 				el('rect', { x: fmt(r.x), y: fmt(r.y), width: fmt(r.width), height: fmt(r.height) })
 			)
 		),
-		el('rect', { id: 'background', x: 0, y: 0, width: fmt(width), height: fmt(height), fill: '#ffffff' }),
+		el('rect', {
+			id: 'background',
+			x: 0,
+			y: 0,
+			width: fmt(width),
+			height: fmt(height),
+			fill: palette.frame.background
+		}),
 		el('g', { ...layer('map', 'Map'), 'clip-path': `url(#${CLIP_ID})` }, ...map),
 		overlays(layout)
 	);

@@ -1,10 +1,10 @@
 import type { LineString } from 'geojson';
-import { CERTAINTIES, FLOW_KINDS, type Certainty, type Lang } from '$lib/story';
+import { CERTAINTIES, FLOW_KINDS, type Certainty, type FlowKind, type Lang } from '$lib/story';
 import {
 	CERTAINTY_DASH,
 	CERTAINTY_WEIGHT,
 	DIMMED_OPACITY,
-	KIND_COLORS,
+	type Palette,
 	LANE_SPACING,
 	LANE_WIDTH
 } from '$lib/map/theme';
@@ -28,7 +28,8 @@ export function flowLayers(
 	stage: Stage,
 	zoom: number,
 	pr: number,
-	lang: Lang
+	lang: Lang,
+	palette: Palette
 ): Child[] {
 	const out: Child[] = [];
 	const shownLanes = new Set(input.lanes.shown);
@@ -66,7 +67,7 @@ export function flowLayers(
 			{
 				id: 'flow-casing',
 				fill: 'none',
-				stroke: '#ffffff',
+				stroke: palette.casing,
 				'stroke-linecap': 'round',
 				'stroke-linejoin': 'round'
 			},
@@ -95,7 +96,7 @@ export function flowLayers(
 					{
 						d: pathData(lines, false),
 						fill: 'none',
-						stroke: KIND_COLORS[kind as keyof typeof KIND_COLORS] ?? '#555555',
+						stroke: palette.kinds[kind as FlowKind] ?? '#555555',
 						'stroke-width': fmt(w),
 						'stroke-opacity': opacityAttr(dim(p, CERTAINTY_WEIGHT[certainty].opacity)),
 						'stroke-linecap': dash ? 'butt' : 'round',
@@ -132,7 +133,7 @@ export function flowLayers(
 		const p = feature.properties ?? {};
 		if (p.mutual === true || !weightOf(p).arrows) continue;
 		const kind = String(p.kind);
-		const color = KIND_COLORS[kind as keyof typeof KIND_COLORS] ?? '#555555';
+		const color = palette.kinds[kind as FlowKind] ?? '#555555';
 		for (const line of lines)
 			for (const anchor of arrowAnchors(line, spacing)) {
 				if (!insideRect(anchor.point, stage.rect)) continue;
@@ -145,7 +146,7 @@ export function flowLayers(
 			}
 	}
 	out.push(
-		haloed('flow-arrows', 'Arrows', {}, { color: '#ffffff', width: 1.2 * pr }, (halo) =>
+		haloed('flow-arrows', 'Arrows', {}, { color: palette.casing, width: 1.2 * pr }, (halo) =>
 			arrows.map((a) =>
 				el(
 					'path',

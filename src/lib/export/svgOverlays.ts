@@ -93,7 +93,13 @@ export function overlays(layout: ExportLayout): Xml {
 			el(
 				'g',
 				layer('header', 'Title'),
-				el('rect', { x: 0, y: 0, width: fmt(h.rect.width), height: fmt(h.rect.height), fill: '#ffffff' }),
+				el('rect', {
+					x: 0,
+					y: 0,
+					width: fmt(h.rect.width),
+					height: fmt(h.rect.height),
+					fill: layout.palette.frame.background
+				}),
 				...h.lines.map(textLineEl)
 			)
 		);
@@ -101,7 +107,13 @@ export function overlays(layout: ExportLayout): Xml {
 	if (layout.footer) {
 		const f = layout.footer;
 		const footer: Child[] = [
-			el('rect', { x: fmt(f.x), y: fmt(f.y), width: fmt(f.width), height: fmt(f.height), fill: '#ffffff' })
+			el('rect', {
+				x: fmt(f.x),
+				y: fmt(f.y),
+				width: fmt(f.width),
+				height: fmt(f.height),
+				fill: layout.palette.frame.background
+			})
 		];
 		if (layout.legend) {
 			const legend: Child[] = layout.legend.lines.map(textLineEl);

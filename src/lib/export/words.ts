@@ -16,13 +16,15 @@ import { fillTemplate, listFormat, LOCALES } from '$lib/i18n/format';
 export function exportTextDefaults(story: Story, view: Pick<ViewSnapshot, 'lang' | 'step'>): ExportText {
 	const { lang } = view;
 	const step = stepAt(story, view.step);
-	const deck = presentationOf(story).deck?.[lang] ?? '';
+	const shown = presentationOf(story);
+	const deck = shown.deck?.[lang] ?? '';
 	return {
 		title: step ? step.title[lang] : story.title[lang],
 		deck: step ? story.title[lang] : deck,
 		note: '',
 		source: creditLine(story, lang),
-		credit: ''
+		// A newsroom's house style signs its pictures with its publisher line.
+		credit: shown.house?.publisher?.[lang] ?? ''
 	};
 }
 

@@ -19,15 +19,15 @@ import { CERTAINTIES } from '$lib/story';
 import { DEFAULT_VIEW, snapshotOf, type ViewSnapshot } from '$lib/state/view.svelte';
 import {
 	AREA_LOOK,
-	BASE,
 	CERTAINTY_DASH,
 	CERTAINTY_WEIGHT,
 	DIMMED_OPACITY,
 	FONT_BOLD,
 	FONT_REGULAR,
-	KIND_COLORS,
 	LANE_SPACING,
-	LANE_WIDTH
+	LANE_WIDTH,
+	LIGHT,
+	type Palette
 } from './theme';
 import { AREA_SWITCH } from '$lib/state/visibility';
 import type { AreaKind } from '$lib/story';
@@ -58,6 +58,8 @@ export interface LayerOptions {
 	compact?: boolean;
 	/** Areas left out: not begun at the timeline's date (AppState.hiddenAreas). */
 	hiddenAreas?: readonly string[];
+	/** The colours (the page's theme on the live map; exports are light unless asked). */
+	palette?: Palette;
 }
 
 /** An area layer's filter: its kind, without the areas the rule leaves out. */
@@ -81,8 +83,8 @@ function visibility(on: boolean): 'visible' | 'none' {
 	return on ? 'visible' : 'none';
 }
 
-function kindColor(): ExpressionSpecification {
-	const pairs = Object.entries(KIND_COLORS).flat();
+function kindColor(palette: Palette): ExpressionSpecification {
+	const pairs = Object.entries(palette.kinds).flat();
 	return ['match', ['get', 'kind'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
 }
 
@@ -267,15 +269,16 @@ function flowLabelLayers(
 	view: ViewSnapshot,
 	mode: StyleMode,
 	lanes: LaneStyle,
-	textScale: number
+	textScale: number,
+	palette: Palette
 ): LayerSpecification[] {
 	const shown: ExpressionSpecification[] =
 		mode === 'export' ? [['in', ['get', 'id'], ['literal', [...lanes.shown]]]] : [];
 	const common = {
 		source: 'flows',
 		paint: {
-			'text-color': BASE.placeText,
-			'text-halo-color': BASE.halo,
+			'text-color': palette.placeText,
+			'text-halo-color': palette.halo,
 			'text-halo-width': 1.6,
 			'text-opacity': laneOpacity(mode, NO_LANES, 1)
 		}
@@ -394,15 +397,17 @@ function areaLayers(
 	kind: AreaKind,
 	view: ViewSnapshot,
 	active: ExpressionSpecification,
-	hidden: readonly string[]
+	hidden: readonly string[],
+	palette: Palette
 ): LayerSpecification[] {
 	const look = AREA_LOOK[kind];
+	const areaColor = palette.areas[kind];
 	const common = {
 		source: 'areas',
 		filter: areaFilter(kind, hidden),
 		layout: { visibility: visibility(view[AREA_SWITCH[kind]]) }
 	};
-	const color = ['match', ['get', 'kind'], kind, look.color, look.color] as ExpressionSpecification;
+	const color = ['match', ['get', 'kind'], kind, areaColor, areaColor] as ExpressionSpecification;
 	const { width, opacity, dash } = look.outline;
 	return [
 		{
@@ -445,7 +450,8 @@ function areaLayers(
 function areaLabelLayers(
 	view: ViewSnapshot,
 	textScale: number,
-	hidden: readonly string[]
+	hidden: readonly string[],
+	palette: Palette
 ): LayerSpecification[] {
 	const kinds = [
 		{ id: 'patrol-waters-label', kind: 'patrol-waters' },
@@ -454,7 +460,7 @@ function areaLabelLayers(
 		id,
 		kind,
 		on: view[AREA_SWITCH[kind as AreaKind]],
-		color: AREA_LOOK[kind as AreaKind].color
+		color: palette.areas[kind as AreaKind]
 	}));
 	return kinds.map(({ id, kind, on, color }) => ({
 		id,
@@ -472,7 +478,7 @@ function areaLabelLayers(
 			'text-radial-offset': 1.2,
 			'text-allow-overlap': false
 		},
-		paint: { 'text-color': color, 'text-halo-color': BASE.halo, 'text-halo-width': 1.4 }
+		paint: { 'text-color': color, 'text-halo-color': palette.halo, 'text-halo-width': 1.4 }
 	}));
 }
 
@@ -481,7 +487,7 @@ function withFilter(filter: FilterSpecification | undefined): { filter?: FilterS
 	return filter ? { filter } : {};
 }
 
-function flowLineLayers(mode: StyleMode, lanes: LaneStyle): LayerSpecification[] {
+function flowLineLayers(mode: StyleMode, lanes: LaneStyle, palette: Palette): LayerSpecification[] {
 	const active = laneFlag(mode, STATE_ACTIVE, lanes.active);
 	// Line widths at zoom 2 and 6, plain and highlighted, scaled by the certainty's weight.
 	const width = (f: number): ExpressionSpecification => [
@@ -517,7 +523,7 @@ function flowLineLayers(mode: StyleMode, lanes: LaneStyle): LayerSpecification[]
 		// Colour and width per feature, as the flows have, so both share one shader program; the
 		// casing widens with a highlighted flow, which would otherwise outgrow it.
 		paint: {
-			'line-color': ['case', active, '#ffffff', '#ffffff'],
+			'line-color': ['case', active, palette.casing, palette.casing],
 			'line-opacity': laneOpacity(mode, lanes, 0.85),
 			'line-offset': laneOffset(),
 			'line-width': [
@@ -540,7 +546,7 @@ function flowLineLayers(mode: StyleMode, lanes: LaneStyle): LayerSpecification[]
 			...withFilter(lanesFilter(mode, lanes, certainty)),
 			layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
 			paint: {
-				'line-color': kindColor(),
+				'line-color': kindColor(palette),
 				'line-width': width(CERTAINTY_WEIGHT[certainty].width),
 				'line-opacity': laneOpacity(mode, lanes, CERTAINTY_WEIGHT[certainty].opacity),
 				'line-offset': laneOffset(),
@@ -572,8 +578,8 @@ function flowLineLayers(mode: StyleMode, lanes: LaneStyle): LayerSpecification[]
 			'icon-ignore-placement': true
 		},
 		paint: {
-			'icon-color': kindColor(),
-			'icon-halo-color': '#ffffff',
+			'icon-color': kindColor(palette),
+			'icon-halo-color': palette.casing,
 			'icon-halo-width': 1.2,
 			'icon-opacity': laneOpacity(mode, lanes, weightOf('opacity'))
 		}
@@ -590,14 +596,14 @@ export function buildLayers(
 	view: ViewSnapshot,
 	mode: StyleMode,
 	look: StoryLook,
-	{ lanes = NO_LANES, compact = false, hiddenAreas = [] }: LayerOptions = {}
+	{ lanes = NO_LANES, compact = false, hiddenAreas = [], palette = LIGHT }: LayerOptions = {}
 ): LayerSpecification[] {
 	const textScale = compact ? COMPACT_TEXT : 1;
 	const active = isActive(view, mode);
 	// By property, not feature id: MapLibre turns numeric-looking string ids into numbers.
 	const storyCountry: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...look.emphasis]]];
 	const layers: LayerSpecification[] = [
-		{ id: 'sea', type: 'background', paint: { 'background-color': BASE.sea } },
+		{ id: 'sea', type: 'background', paint: { 'background-color': palette.sea } },
 		{
 			id: 'land',
 			type: 'fill',
@@ -605,19 +611,22 @@ export function buildLayers(
 			// No outline pass (a shader program and a draw call more): the coastline layer draws the edge.
 			// Opacity per feature (always 1) only so that land and areas share one fill program.
 			paint: {
-				'fill-color': ['case', storyCountry, BASE.landStory, BASE.land],
+				'fill-color': ['case', storyCountry, palette.landStory, palette.land],
 				'fill-opacity': ['case', storyCountry, 1, 1],
 				'fill-antialias': false
 			}
 		},
-		...areaLayers('patrol-waters', 'patrol-waters', view, active, hiddenAreas),
-		...areaLayers('regions', 'recognised-region', view, active, hiddenAreas),
+		...areaLayers('patrol-waters', 'patrol-waters', view, active, hiddenAreas, palette),
+		...areaLayers('regions', 'recognised-region', view, active, hiddenAreas, palette),
 		{
 			id: 'coastline',
 			type: 'line',
 			source: 'land',
 			layout: { 'line-join': 'round' },
-			paint: { 'line-color': BASE.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.5, 6, 1.2] }
+			paint: {
+				'line-color': palette.coast,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.5, 6, 1.2]
+			}
 		},
 		{
 			id: 'borders',
@@ -625,7 +634,7 @@ export function buildLayers(
 			source: 'borders',
 			layout: { visibility: visibility(view.showBorders), 'line-join': 'round' },
 			paint: {
-				'line-color': BASE.border,
+				'line-color': palette.border,
 				'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.6, 6, 1.4]
 			}
 		},
@@ -641,11 +650,11 @@ export function buildLayers(
 				['step', ['zoom'], ['>=', ['get', 'area'], 60000], 4, ['>=', ['get', 'area'], 8000], 6, true]
 			] as FilterSpecification,
 			layout: countryLabelLayout(view, textScale),
-			paint: { 'text-color': BASE.countryLabel, 'text-halo-color': BASE.halo, 'text-halo-width': 1.2 }
+			paint: { 'text-color': palette.countryLabel, 'text-halo-color': palette.halo, 'text-halo-width': 1.2 }
 		},
-		...areaLabelLayers(view, textScale, hiddenAreas),
-		...flowLineLayers(mode, lanes),
-		...flowLabelLayers(view, mode, lanes, textScale),
+		...areaLabelLayers(view, textScale, hiddenAreas, palette),
+		...flowLineLayers(mode, lanes, palette),
+		...flowLabelLayers(view, mode, lanes, textScale, palette),
 		{
 			// Above the lines and placed before their names: a story country is always named.
 			id: 'story-country-labels',
@@ -653,7 +662,11 @@ export function buildLayers(
 			source: 'countryLabels',
 			filter: storyCountry as FilterSpecification,
 			layout: countryLabelLayout(view, textScale),
-			paint: { 'text-color': BASE.storyCountryLabel, 'text-halo-color': BASE.halo, 'text-halo-width': 1.6 }
+			paint: {
+				'text-color': palette.storyCountryLabel,
+				'text-halo-color': palette.halo,
+				'text-halo-width': 1.6
+			}
 		},
 		{
 			id: 'places-circle',
@@ -661,8 +674,13 @@ export function buildLayers(
 			source: 'places',
 			paint: {
 				'circle-radius': ['case', active, 8, ['==', ['get', 'role'], 'capital'], 5.5, 4],
-				'circle-color': ['case', ['==', ['get', 'role'], 'capital'], BASE.placeText, '#ffffff'],
-				'circle-stroke-color': ['case', ['==', ['get', 'role'], 'capital'], '#ffffff', BASE.placeText],
+				'circle-color': ['case', ['==', ['get', 'role'], 'capital'], palette.placeText, palette.casing],
+				'circle-stroke-color': [
+					'case',
+					['==', ['get', 'role'], 'capital'],
+					palette.casing,
+					palette.placeText
+				],
 				'circle-stroke-width': 2
 			}
 		},
@@ -697,7 +715,7 @@ export function buildLayers(
 				],
 				'text-padding': LABEL_PADDING
 			},
-			paint: { 'text-color': BASE.placeText, 'text-halo-color': BASE.halo, 'text-halo-width': 2 }
+			paint: { 'text-color': palette.placeText, 'text-halo-color': palette.halo, 'text-halo-width': 2 }
 		},
 		{
 			// An invisible box over the dots of the cities. Placed first (it is the top layer), it

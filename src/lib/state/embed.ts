@@ -8,6 +8,8 @@
  * parent script that understands both, matching each message to its iframe by its window.
  */
 
+import { THEME_PARAM, type ThemeName } from './theme';
+
 export const EMBED_PARAM = 'embed';
 
 /** The name parent pages know this embed by (Datawrapper's chart id). */
@@ -23,17 +25,27 @@ export function heightMessages(height: number, id: string = EMBED_ID): unknown[]
 	return [{ 'datawrapper-height': { [id]: px } }, { sentinel: 'amp', type: 'embed-size', height: px }];
 }
 
-/** The same view as a page of its own (the embed's "full map" link): the URL without the flag. */
+/**
+ * The same view as a page of its own (the embed's "full map" link): the URL without the flag, and
+ * without the colours the embed pinned to fit its article: the page follows its reader's setting.
+ */
 export function fullMapUrl(href: string): string {
 	const url = new URL(href);
 	url.searchParams.delete(EMBED_PARAM);
+	url.searchParams.delete(THEME_PARAM);
 	return url.href;
 }
 
-/** The same view as an embed: the URL with the flag (and nothing else changed). */
-export function embedUrl(href: string): string {
+/**
+ * The same view as an embed: the URL with the flag, and with the colours pinned, or left to the
+ * reader's system (`'system'`): a site that is always light wants `light`, or a reader whose
+ * system is dark would see a dark map in a light article.
+ */
+export function embedUrl(href: string, theme: ThemeName | 'system' = 'light'): string {
 	const url = new URL(href);
 	url.searchParams.set(EMBED_PARAM, '1');
+	if (theme === 'system') url.searchParams.delete(THEME_PARAM);
+	else url.searchParams.set(THEME_PARAM, theme);
 	url.hash = '';
 	return url.href;
 }

@@ -1,5 +1,5 @@
 import { boundsOf, padBounds } from '../geo/bounds';
-import type { AreaKind, BBox, Coord, LabelSide, LocalText, Story } from './vocabulary';
+import type { AreaKind, BBox, Coord, HouseStyle, LabelSide, LocalText, Story } from './vocabulary';
 
 /*
  * A story's presentation with every gap filled from the story itself, so a file that says only
@@ -27,6 +27,8 @@ export interface ShownPresentation extends StoryLook {
 	framePhone: Bounds;
 	fileName: string;
 	areaKindNames: Record<AreaKind, LocalText>;
+	/** Another newsroom's look, or null: ours. */
+	house: HouseStyle | null;
 }
 
 /** Plain names for the kinds of area, for a story that names them not. */
@@ -85,6 +87,7 @@ export function presentationOf(story: Story): ShownPresentation {
 		labelSide: p.labelSide ?? {},
 		countryLabels: p.countryLabels ?? {},
 		fileName: p.fileName ?? slugOf(story.title.en),
-		areaKindNames: { ...AREA_KIND_NAMES, ...p.areaKindNames }
+		areaKindNames: { ...AREA_KIND_NAMES, ...p.areaKindNames },
+		house: p.house ?? null
 	};
 }

@@ -25,6 +25,7 @@ import {
 	type When
 } from './vocabulary';
 import { relationId } from './relations';
+import { accentProblem, RESERVED_FAMILIES } from './house';
 
 // zod probes for eval (new Function) to speed up parsing; our Content-Security-Policy forbids
 // eval, and the probe alone would be reported as a violation. Plain parsing is fast enough here.
@@ -220,6 +221,58 @@ const bboxSchema = z
 		'must be [west, south, east, north] with west < east and south < north'
 	);
 
+/**
+ * A file on the site that serves the map, by a relative path ("house/logo.svg"): no scheme, no
+ * leading slash, no "..", so it resolves under the app's own folder and the page's
+ * Content-Security-Policy (own origin only) lets it load.
+ */
+function sitePath(extensions: readonly string[]) {
+	return z
+		.string()
+		.max(200)
+		.regex(
+			new RegExp(
+				`^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\\.(?:${extensions.join('|')})$`
+			),
+			`must be a path on the map's own site, like "house/file.${extensions[0]}" (${extensions.join(', ')})`
+		);
+}
+
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#c0392b"');
+
+const houseSchema = z.strictObject({
+	publisher: localText(MAX.name).optional(),
+	logo: z
+		.strictObject({
+			src: sitePath(['svg', 'png', 'webp']),
+			dark: sitePath(['svg', 'png', 'webp']).optional(),
+			alt: localText(MAX.name)
+		})
+		.optional(),
+	accent: z
+		.strictObject({ light: hexColour, dark: hexColour })
+		.superRefine((accent, ctx) => {
+			for (const theme of ['light', 'dark'] as const) {
+				const problem = accentProblem(theme, accent[theme]);
+				if (problem) ctx.addIssue({ code: 'custom', path: [theme], message: problem });
+			}
+		})
+		.optional(),
+	font: z
+		.strictObject({
+			family: z
+				.string()
+				.regex(/^[A-Za-z][A-Za-z0-9 -]{0,39}$/, 'must be a font name of letters, digits, spaces and hyphens')
+				.refine(
+					(name) => !RESERVED_FAMILIES.test(name.trim()),
+					"must be the house face's own name: the map's Noto Sans and CSS's generic names are taken"
+				),
+			regular: sitePath(['woff2', 'woff']),
+			bold: sitePath(['woff2', 'woff']).optional()
+		})
+		.optional()
+});
+
 const presentationSchema = z.strictObject({
 	deck: localText(MAX.summary).optional(),
 	mapLabel: localText(MAX.title).optional(),
@@ -247,7 +300,8 @@ const presentationSchema = z.strictObject({
 			'patrol-waters': localText(MAX.name).optional(),
 			'recognised-region': localText(MAX.name).optional()
 		})
-		.optional()
+		.optional(),
+	house: houseSchema.optional()
 });
 
 /** Lists of vocabulary words: each word at most once, so a step cannot say "arms" twice. */

@@ -237,6 +237,28 @@ export interface Presentation {
 	fileName?: string;
 	/** What the story calls each kind of area it draws (the layer switches and legends). */
 	areaKindNames?: { 'patrol-waters'?: LocalText; 'recognised-region'?: LocalText };
+	/** Another newsroom's look for the page and its embed; without it, ours. */
+	house?: HouseStyle;
+}
+
+/**
+ * A newsroom's look: its publisher line and logo above the title, its accent (links, focus ring,
+ * the primary button) in both themes, and its text face for the page. Files are paths on the
+ * site that serves the map (self-hosted: the page loads nothing from another origin). The map's
+ * labels and the exports keep Noto Sans, whose glyphs they embed and measure.
+ */
+export interface HouseStyle {
+	/** Who publishes the map, as the page shows it ("Beispiel-Zeitung · Grafik"); also the exports' default credit. */
+	publisher?: LocalText;
+	/**
+	 * A picture of the newsroom's name: a site path to an SVG, PNG or WebP, another for the dark
+	 * page if the first would vanish on it, and its text (read only when no publisher line says it).
+	 */
+	logo?: { src: string; dark?: string; alt: LocalText };
+	/** Links, focus ring and the primary button, per theme ('#rrggbb', 4.5:1 against the page). */
+	accent?: { light: string; dark: string };
+	/** The text face of the page (its titles, panels and dialogs). */
+	font?: { family: string; regular: string; bold?: string };
 }
 
 /**
