@@ -42,3 +42,31 @@ export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
 	if (field !== '' || row.length) throw new Error('last record has no CRLF');
 	return rows;
 }
+
+/**
+ * A file read the way a spreadsheet reads one opened with a separator it was not written with
+ * (German Excel opening a comma file): a quote is special only at the start of a cell (then it
+ * runs to the closing quote, doubled quotes meaning one), anywhere else it is a character; no
+ * error, ever. Returns every cell's text, to see which would start as a formula.
+ */
+export function readLikeSpreadsheet(text: string, separator: ',' | ';'): string[] {
+	const cells: string[] = [];
+	let i = 0;
+	while (i < text.length) {
+		let cell = '';
+		if (text[i] === '"') {
+			i++;
+			while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) {
+				cell += text[i];
+				i += text[i] === '"' ? 2 : 1;
+			}
+			i++;
+		}
+		while (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n')
+			cell += text[i++];
+		cells.push(cell);
+		if (text[i] === '\r') i++;
+		i++;
+	}
+	return cells;
+}

@@ -11,7 +11,7 @@ const lineOf = lineIndex(laneFeatures(story, relations), relations);
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
 import { DEFAULT_VIEW } from '../support/views';
-import { parseCsv } from '../support/csv';
+import { parseCsv, readLikeSpreadsheet } from '../support/csv';
 
 const square = (w: number, s: number, e: number, n: number) => [
 	[
@@ -48,6 +48,17 @@ const areaShapes: FeatureCollection<Polygon | MultiPolygon> = {
 const areas = areaFeatures(story, areaShapes);
 
 const view: ViewSnapshot = DEFAULT_VIEW;
+
+/** The story with its first flow's German label, summary, first quote and start place's name replaced. */
+function withTexts(texts: { label: string; summary: string; quote: string; from: string }) {
+	const tricky = structuredClone(story) as Story;
+	const flow = tricky.flows[0]!;
+	flow.label.de = texts.label;
+	flow.summary.de = texts.summary;
+	flow.evidence[0]!.quote = texts.quote;
+	tricky.places.find((p) => p.id === flow.from)!.name.de = texts.from;
+	return { tricky, flow };
+}
 
 describe('visibleDataGeoJSON', () => {
 	const fc = visibleDataGeoJSON(story, view, lineOf, areas);
@@ -185,12 +196,12 @@ describe('claimsCsv', () => {
 	});
 
 	it('quotes commas, quotes and line breaks, and defuses spreadsheet formulas', () => {
-		const tricky = structuredClone(story) as Story;
-		const flow = tricky.flows[0]!;
-		flow.label.de = 'Waffen, Munition und "Know-how"';
-		flow.summary.de = 'Zeile eins\r\nZeile zwei\nZeile drei';
-		flow.evidence[0]!.quote = '=cmd()';
-		tricky.places.find((p) => p.id === flow.from)!.name.de = '@SUM(A1:A9)';
+		const { tricky, flow } = withTexts({
+			label: 'Waffen, Munition und "Know-how"',
+			summary: 'Zeile eins\r\nZeile zwei\nZeile drei',
+			quote: '=cmd()',
+			from: '@SUM(A1:A9)'
+		});
 		const csv = claimsCsv(tricky, { flows: [flow] }, 'de');
 		const rows = parseCsv(csv);
 		expect(rows).toHaveLength(2);
@@ -221,6 +232,32 @@ describe('claimsCsv', () => {
 		const semiRows = parseCsv(semi, ';');
 		expect(semiRows).toEqual(rows);
 		expect(semi.split('\r\n')[0]).toBe(CSV_COLUMNS.join(';'));
+	});
+
+	it('starts no cell as a formula however the file is read, with its own separator or the other', () => {
+		const { tricky: hostile, flow } = withTexts({
+			label: 'ok;=1+1',
+			summary: 'ok,=HYPERLINK("x")',
+			quote: 'a;+b,@c;-d',
+			from: 'x,\t=1;\r=2'
+		});
+		const trigger = /^[=+\-@\t\r]/;
+		for (const written of [',', ';'] as const) {
+			const csv = claimsCsv(hostile, { flows: [flow] }, 'de', written);
+			// Read as written: every value comes back, the apostrophes only where a cell could start.
+			const row = parseCsv(csv, written)[1]!;
+			expect(row[col('label')]).toBe("ok;'=1+1");
+			expect(row[col('summary')]).toBe('ok,\'=HYPERLINK("x")');
+			expect(row[col('key_phrases')]).toContain("a;'+b,'@c;'-d");
+			for (const read of [',', ';'] as const) {
+				const formulas = readLikeSpreadsheet(csv, read).filter((cell) => trigger.test(cell));
+				expect(formulas, `written with '${written}', read with '${read}'`).toEqual([]);
+			}
+		}
+		// The reader does find them in a file that guards only the start of each field.
+		const naive =
+			['type', 'ok;=1+1', 'ok,=2'].map((v) => (v.includes(',') ? `"${v}"` : v)).join(',') + '\r\n';
+		expect(readLikeSpreadsheet(naive, ';').filter((cell) => trigger.test(cell))).toEqual(['=1+1,"ok,=2"']);
 	});
 
 	it('neutralises every formula trigger and leaves plain text alone', () => {

@@ -46,13 +46,21 @@ export const CSV_BOM = '\uFEFF';
 export type CsvSeparator = ',' | ';';
 
 /**
- * One CSV field: cells a spreadsheet would run as a formula (= + - @, tab, CR at the start) get a
- * leading apostrophe (OWASP's advice), then fields with the separator, a quote, CR or LF are
+ * Where a spreadsheet could start a cell that runs as a formula (= + - @, tab, CR): at the start
+ * of the field, and after either separator inside it, because a file is not always opened with
+ * its own separator (German Excel reads a comma file by `;`, and splits `ok;=1+1` into a formula
+ * cell; an English one reads a semicolon file by `,`). Quotes do not help there: read by the
+ * other separator, a quote in mid-cell is just a character.
+ */
+const FORMULA_START = /(^|[,;])(?=[=+\-@\t\r])/g;
+
+/**
+ * One CSV field: every place a cell could start as a formula gets an apostrophe (OWASP's advice),
+ * whichever separator the file is read by; then fields with the separator, a quote, CR or LF are
  * quoted and their quotes doubled (RFC 4180).
  */
 export function csvField(value: string | number | null | undefined, separator: CsvSeparator = ','): string {
-	let s = value === null || value === undefined ? '' : String(value);
-	if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+	const s = (value === null || value === undefined ? '' : String(value)).replace(FORMULA_START, "$1'");
 	return s.includes(separator) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
