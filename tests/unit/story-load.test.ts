@@ -59,7 +59,31 @@ describe('loading a story file', () => {
 		const big = new Blob([new Uint8Array(MAX_STORY_BYTES + 1)]);
 		const result = await loadStoryFile(big, story, 'replace');
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.errors[0]).toMatch(/larger than the limit of 10.0 MB/);
+		// In bytes, so one byte over the limit reads as over it.
+		if (!result.ok)
+			expect(result.errors[0]).toBe(
+				'(file): 10,485,761 bytes is larger than the limit of 10,485,760 bytes (10 MB)'
+			);
+	});
+
+	it('says a picture renamed .json is not a JSON text file, and reads a file with a byte-order mark', async () => {
+		// The first bytes of a PNG: 0x89 is no UTF-8, and there are NULs.
+		const png = new Blob([
+			new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48])
+		]);
+		const picture = await loadStoryFile(png, story, 'replace');
+		expect(picture.ok).toBe(false);
+		if (!picture.ok)
+			expect(picture.errors).toEqual([
+				'(file): not a JSON text file: it holds binary data (a picture, an archive or a document?)'
+			]);
+		// Broken text stays "not valid JSON", with the parser's words.
+		const broken = await loadStoryFile(new Blob(['{"flows": [']), story, 'extend');
+		if (!broken.ok) expect(broken.errors[0]).toMatch(/^\(file\): not valid JSON \(/);
+		expect(broken.ok).toBe(false);
+		// A byte-order mark (Windows editors write one): reading the file as UTF-8 drops it.
+		const bom = await loadStoryFile(new Blob(['\uFEFF' + JSON.stringify(story)]), story, 'replace');
+		expect(bom.ok, JSON.stringify(!bom.ok && bom.errors)).toBe(true);
 	});
 });
 

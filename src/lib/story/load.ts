@@ -70,6 +70,14 @@ export function loadStoryText(
 	try {
 		input = JSON.parse(text);
 	} catch (e) {
+		// NUL or bytes that are no UTF-8 at all (decoded as U+FFFD): a picture, an archive, a
+		// document renamed .json. The parser's "Unexpected token" would say nothing useful.
+		const head = text.slice(0, 4096);
+		if (head.includes('\u0000') || head.includes('\uFFFD'))
+			return {
+				ok: false,
+				errors: ['(file): not a JSON text file: it holds binary data (a picture, an archive or a document?)']
+			};
 		return { ok: false, errors: [`(file): not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
 	}
 	if ((mode ?? detectLoadMode(input)) === 'replace') return parseStory(input, shapes);
@@ -88,10 +96,13 @@ export async function loadStoryFile(
 	shapes: ReadonlySet<string> | null = null
 ): Promise<LoadResult> {
 	if (file.size > MAX_STORY_BYTES) {
-		const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+		// In bytes: rounded to megabytes, a file one byte over would read "10.0 MB is larger than 10.0 MB".
+		const bytes = (n: number) => n.toLocaleString('en-US');
 		return {
 			ok: false,
-			errors: [`(file): ${mb(file.size)} MB is larger than the limit of ${mb(MAX_STORY_BYTES)} MB`]
+			errors: [
+				`(file): ${bytes(file.size)} bytes is larger than the limit of ${bytes(MAX_STORY_BYTES)} bytes (${MAX_STORY_BYTES / 1024 / 1024} MB)`
+			]
 		};
 	}
 	try {
