@@ -8,17 +8,8 @@ import type { HouseStyle } from '$lib/story';
  * the next story, so one newsroom's look never leaks into another's map.
  */
 
-export interface HouseStyleHandle {
-	/** Resolves when the faces are loaded (or failed: the page keeps its own face then). */
-	ready: Promise<void>;
-	remove: () => void;
-}
-
-export function applyHouseStyle(
-	root: HTMLElement,
-	house: HouseStyle | undefined,
-	base: string
-): HouseStyleHandle {
+/** Applies the house style; returns the function that takes it off again. */
+export function applyHouseStyle(root: HTMLElement, house: HouseStyle | undefined, base: string): () => void {
 	const properties = houseProperties(house);
 	for (const [name, value] of Object.entries(properties)) root.style.setProperty(name, value);
 	const faces: FontFace[] = [];
@@ -33,20 +24,14 @@ export function applyHouseStyle(
 			});
 			document.fonts.add(face);
 			faces.push(face);
+			// Loaded now, not at first use; a face that fails leaves the page its own.
+			face.load().catch((e: unknown) => {
+				console.warn(`House font ${font.family} ${weight} did not load (the page keeps Noto Sans):`, e);
+			});
 		}
 	}
-	const ready = Promise.all(
-		faces.map((f) =>
-			f.load().catch((e: unknown) => {
-				console.warn(`House font ${f.family} ${f.weight} did not load (the page keeps Noto Sans):`, e);
-			})
-		)
-	).then(() => {});
-	return {
-		ready,
-		remove() {
-			for (const name of Object.keys(properties)) root.style.removeProperty(name);
-			for (const f of faces) document.fonts.delete(f);
-		}
+	return () => {
+		for (const name of Object.keys(properties)) root.style.removeProperty(name);
+		for (const f of faces) document.fonts.delete(f);
 	};
 }
