@@ -50,7 +50,7 @@ import {
 	type ScenarioProfile
 } from '../tests/bench/report';
 import { syntheticStoryFile } from '../tests/bench/synthetic';
-import { parseStory } from '../src/lib/story/schema';
+import { parseStory } from '../src/lib/story/parse';
 import { relationsOf } from '../src/lib/story/relations';
 import { laneFeatures } from '../src/lib/map/storyFeatures';
 

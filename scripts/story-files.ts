@@ -1,8 +1,9 @@
 /**
  * Writes the story files the built site serves, from the app's own modules, so none can drift:
- * - `static/story.schema.json`: the story file format as JSON Schema, generated from the zod
- *   schema the app validates with. Cross-reference rules (a flow's places must exist, ids unique)
- *   are not expressible in JSON Schema; the app checks them and lists them in the description.
+ * - `static/story.schema.json` and `static/story-extension.schema.json`: the story file format as
+ *   JSON Schema, a whole story and an extension file (lists to add), generated from the zod schema
+ *   the app validates with (src/lib/story/jsonSchema.ts). Rules JSON Schema cannot state (a flow's
+ *   places must exist, ids unique, ...) the app checks; each schema lists them in its description.
  * - `static/data/story.json`: the built-in story (src/stories/nk-russia-2023/story.json, its one
  *   home) as data. The page loads it like any story file, so it ships as data rather than as code;
  *   it is checked with `parseStory` first, so a broken built-in story fails the build.
@@ -13,8 +14,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { storyJsonSchema } from '../src/lib/story/jsonSchema';
-import { parseStory } from '../src/lib/story/schema';
+import { storyExtensionJsonSchema, storyJsonSchema } from '../src/lib/story/jsonSchema';
+import { parseStory } from '../src/lib/story/parse';
 import { story } from '../src/lib/story/story';
 import house from '../src/stories/house-sample/house.json';
 
@@ -28,6 +29,7 @@ function write(path: string, text: string): void {
 }
 
 write('static/story.schema.json', `${JSON.stringify(storyJsonSchema(), null, '\t')}\n`);
+write('static/story-extension.schema.json', `${JSON.stringify(storyExtensionJsonSchema(), null, '\t')}\n`);
 
 const checked = parseStory(story);
 if (!checked.ok) throw new Error(`The built-in story is not valid:\n${checked.errors.join('\n')}`);

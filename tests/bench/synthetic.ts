@@ -5,7 +5,7 @@
  * `parseStory` before it is used: a benchmark of a file the app refuses would measure nothing.
  */
 import { CERTAINTIES, FLOW_KINDS, type Flow, type Place, type Story } from '../../src/lib/story/vocabulary';
-import { parseStory } from '../../src/lib/story/schema';
+import { parseStory } from '../../src/lib/story/parse';
 
 /** mulberry32: tiny, fast, good enough to spread synthetic data; not for anything secret. */
 export function prng(seed: number): () => number {

@@ -408,6 +408,27 @@ describe('PNG export', () => {
 		await page.waitForTimeout(300);
 		expect(downloaded).toBe(false);
 		await expect(page.locator('[data-export-offscreen]').count()).resolves.toBe(0);
+		// Within every side limit but beyond the drawing buffer WebGL really gives here (SwiftShader:
+		// about 33 million pixels): refused before anything renders, with the largest size that works.
+		await dialog.getByLabel('Width (px)').fill(String(side));
+		await dialog.getByLabel('Height (px)').fill(String(side));
+		await expect
+			.poll(() => problem.textContent())
+			.toMatch(
+				/is too large: this browser can render at most \d+ million pixels at once \(this browser's largest WebGL drawing buffer\)\. The largest size with this shape is \d+ × \d+ px\./
+			);
+		const [, suggested] = /largest size with this shape is (\d+) × \d+ px/.exec(
+			(await problem.textContent())!
+		)!;
+		await dialog.getByLabel('Width (px)').fill(suggested!);
+		await dialog.getByLabel('Height (px)').fill(suggested!);
+		await expect.poll(() => problem.textContent()).toBe('');
+		// A vector file is bounded too: 1e300 px would write type sizes of 1e298.
+		await dialog.locator('input[name="export-format"][value="svg"]').check();
+		await dialog.getByLabel('Width (px)').fill('1e300');
+		await expect(problem.textContent()).resolves.toContain('whole numbers from 200 to 100000 px');
+		await expect(download.isDisabled()).resolves.toBe(true);
+		await dialog.locator('input[name="export-format"][value="png"]').check();
 		// A size that fits is accepted again, and the file name follows it.
 		await dialog.getByLabel('Width (px)').fill('2000');
 		await dialog.getByLabel('Height (px)').fill('1500');

@@ -1,4 +1,5 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { story } from '../../src/lib/story';
 import { startSite, type Site } from '../support/site';
 import { drawnLanes, type MapWindow } from '../support/map';
 import { launchChromium, waitForMap, watchPage } from '../support/browser';
+import { bidiProblems } from '../support/bidi';
 
 let site: Site;
 const dir = mkdtempSync(join(tmpdir(), 'nk-story-'));
@@ -133,6 +135,81 @@ describe('your own story file', () => {
 		expect(log.errors).toEqual([]);
 		expect(await log.cspViolations()).toEqual([]);
 	});
+
+	it('keeps a right-to-left override in a name to the name: every story string is isolated', async () => {
+		const { page, log } = await site.open({ locale: 'en-US' });
+		const RLO = '\u202e';
+		const spoof = structuredClone(story);
+		// The first place and the first flow (Kim's train, which leaves from it and cites the article).
+		const place = spoof.places[0]!;
+		const flow = spoof.flows.find((f) => f.from === place.id || f.to === place.id)!;
+		const source = spoof.sources.find((s) => flow.evidence.some((e) => e.source === s.id))!;
+		place.name = { de: `${RLO}Datum`, en: `${RLO}Datum` };
+		flow.label = { de: `${RLO}${flow.label.de}`, en: `${RLO}${flow.label.en}` };
+		source.name = { de: `${RLO}${source.name.de}`, en: `${RLO}${source.name.en}` };
+		spoof.title = { de: `${RLO}${spoof.title.de}`, en: `${RLO}${spoof.title.en}` };
+		spoof.article = { ...spoof.article, publisher: `${RLO}${spoof.article.publisher}` };
+		// The map's name (its region's aria-label) and the legend's name for the patrol waters.
+		const patrol = { de: `${RLO}Patrouille`, en: `${RLO}Patrol` };
+		spoof.presentation = {
+			...spoof.presentation,
+			mapLabel: { de: `${RLO}Karte`, en: `${RLO}Map` },
+			areaKindNames: { ...spoof.presentation?.areaKindNames, 'patrol-waters': patrol }
+		};
+		const strings = [
+			place.name.en,
+			flow.label.en,
+			source.name.en,
+			spoof.title.en,
+			spoof.article.publisher,
+			spoof.presentation.mapLabel!.en,
+			patrol.en
+		];
+		await openStoryFile(page, file('bidi.json', spoof));
+		await expect.poll(() => page.getByTestId('story-status').textContent()).toContain('Loaded');
+		await page.keyboard.press('Escape');
+
+		/** No problems, and at least `texts` text nodes and `attributes` attributes with an override. */
+		const isolated = async (where: string, texts: number, attributes = 0) => {
+			const found = await bidiProblems(page, strings);
+			expect(found.problems, where).toEqual([]);
+			expect(found.texts, where).toBeGreaterThanOrEqual(texts);
+			expect(found.attributes, where).toBeGreaterThanOrEqual(attributes);
+		};
+		// The heading, the document's title, the credit line, the map's description and name, the
+		// legend and the layer switches, and the list: the place's row, and every flow's row that
+		// runs from or to it (its route line).
+		await expect(page.locator('h1').textContent()).resolves.toBe(spoof.title.en);
+		await expect(
+			page.getByTestId('legend').locator('[data-area-kind="patrol-waters"] bdi').textContent()
+		).resolves.toBe(patrol.en);
+		expect(await page.title()).toBe(`\u2068${spoof.title.en}\u2069`);
+		await expect(page.getByTestId('credits').textContent()).resolves.toContain(
+			`\u2068${spoof.article.publisher}\u2069, `
+		);
+		const index = page.locator('#story-index ~ nav');
+		await expect(index.locator(`[data-place-id="${place.id}"] bdi`).textContent()).resolves.toBe(
+			place.name.en
+		);
+		await expect(index.locator(`[data-flow-id="${flow.id}"] bdi`).first().textContent()).resolves.toBe(
+			flow.label.en
+		);
+		await isolated('the list, heading, legend and credits', 8, 1);
+
+		// A flow's details: its label, its route, its sources (the source's name, the publisher).
+		await page.locator(`[data-flow-id="${flow.id}"]`).click();
+		const details = page.getByTestId('details');
+		await expect(details.locator('h2').textContent()).resolves.toBe(flow.label.en);
+		await expect(details.textContent()).resolves.toContain(source.name.en);
+		await isolated('the flow details', 10, 1);
+
+		// The place's details: its name and the flows from and to it.
+		await page.locator(`[data-place-id="${place.id}"]`).click();
+		await expect(details.locator('h2').textContent()).resolves.toBe(place.name.en);
+		await isolated('the place details', 10, 1);
+
+		expect(log.errors).toEqual([]);
+	});
 });
 
 describe('no WebGL 2, lost GPU, offline', () => {
@@ -144,14 +221,57 @@ describe('no WebGL 2, lost GPU, offline', () => {
 			const log = watchPage(page, new URL(site.server.url).origin);
 			await page.goto(site.server.url);
 			await expect(page.getByRole('alert').textContent({ timeout: 20_000 })).resolves.toContain('WebGL 2');
+			// The page is done, not loading: what waits for the map's region is told so.
+			await expect(page.getByTestId('map').getAttribute('aria-busy')).resolves.toBe('false');
 			await expect(page.locator('[data-flow-id]').count()).resolves.toBe(story.flows.length);
 			await page.locator(`[data-flow-id="${story.flows[0]!.id}"]`).click();
 			await expect(page.getByTestId('details').locator('h2').textContent()).resolves.toBe(
 				story.flows[0]!.label.en
 			);
+			// The SVG of the story's frame needs no WebGL: it is offered and it downloads.
+			await page.keyboard.press('Escape');
+			await page.getByRole('button', { name: 'Export', exact: true }).click();
+			const dialog = page.getByTestId('export-dialog');
+			await expect(dialog.locator('input[name="export-format"][value="png"]').isDisabled()).resolves.toBe(
+				true
+			);
+			await expect(dialog.locator('input[name="export-format"][value="svg"]').isChecked()).resolves.toBe(
+				true
+			);
+			const [download] = await Promise.all([
+				page.waitForEvent('download', { timeout: 120_000 }),
+				dialog.getByRole('button', { name: 'Download', exact: true }).click()
+			]);
+			const svg = await readFile((await download.path())!, 'utf8');
+			expect(download.suggestedFilename()).toMatch(/\.svg$/);
+			expect(svg).toContain('<svg');
+			for (const place of story.places.filter((p) => p.role === 'capital'))
+				expect(svg).toContain(place.name.en);
 			expect(log.errors).toEqual([]);
 		} finally {
 			await browser.close();
+		}
+	});
+
+	it('explains a map whose worker the host serves with the wrong type, instead of loading forever', async () => {
+		// No service worker here: the host's answer is what the page gets.
+		const context = await site.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+		try {
+			await context.route(/maplibre-gl-worker[^/]*\.mjs$/, (route) =>
+				route.fulfill({ status: 200, contentType: 'text/plain', body: 'not served as a script' })
+			);
+			const page = await context.newPage();
+			await page.goto(site.server.url);
+			const map = page.getByTestId('map');
+			await page.waitForSelector('[data-testid="map"][aria-busy="false"]', { timeout: 90_000 });
+			await expect(map.getAttribute('data-map-failed')).resolves.not.toBeNull();
+			const alert = (await map.getByRole('alert').textContent()) ?? '';
+			expect(alert).toContain('The map could not be loaded');
+			expect(alert).toMatch(/maplibre-gl-worker[^ ]*\.mjs as "text\/plain"/);
+			// The story is still there to read.
+			await expect(page.locator('[data-flow-id]').count()).resolves.toBe(story.flows.length);
+		} finally {
+			await context.close();
 		}
 	});
 
@@ -175,24 +295,7 @@ describe('no WebGL 2, lost GPU, offline', () => {
 		expect(log.errors).toEqual([]);
 	});
 
-	it('reloads offline after the first visit, from its service worker', async () => {
-		const { page, context } = await site.open({ locale: 'en-US' });
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-		});
-		// The worker controls the page from the next load on.
-		await page.reload();
-		await waitForMap(page);
-		await context.setOffline(true);
-		const log = watchPage(page, new URL(site.server.url).origin);
-		await page.reload();
-		await waitForMap(page);
-		expect(await mapIsDrawn(page)).toBe(true);
-		await expect(page.locator('[data-flow-id]').count()).resolves.toBe(story.flows.length);
-		expect(log.errors).toEqual([]);
-		expect(log.foreignRequests).toEqual([]);
-		await context.setOffline(false);
-	});
+	// Reloading offline after the first visit: tests/e2e/offline.test.ts, with the worker's other routes.
 
 	it('counts zero CSP violations in normal use', async () => {
 		const { page, log } = await site.open({ locale: 'en-US' });

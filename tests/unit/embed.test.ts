@@ -22,6 +22,11 @@ describe('embed URLs and code', () => {
 		expect(fullMapUrl(embedUrl(view, 'dark'))).toBe('https://maps.example/nk/?lang=en');
 	});
 
+	it("leaves the article's tracking tags off the full map's link, and keeps a host's own parameters", () => {
+		const src = 'https://maps.example/nk/?lang=en&utm_source=news&fbclid=abc&ref=front&embed=1';
+		expect(fullMapUrl(src)).toBe('https://maps.example/nk/?lang=en&ref=front');
+	});
+
 	it("tells the parent its height in Datawrapper's and AMP's words, in whole pixels", () => {
 		expect(heightMessages(612.2, 'map')).toEqual([
 			{ 'datawrapper-height': { map: 613 } },

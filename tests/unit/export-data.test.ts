@@ -12,16 +12,10 @@ import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { FLOW_KINDS, story, type Story } from '../../src/lib/story';
 import { DEFAULT_VIEW } from '../support/views';
 import { parseCsv, readLikeSpreadsheet } from '../support/csv';
+import { square } from '../support/exportFixtures';
 
-const square = (w: number, s: number, e: number, n: number) => [
-	[
-		[w, s],
-		[e, s],
-		[e, n],
-		[w, n],
-		[w, s]
-	]
-];
+/** A polygon's rings: one square. */
+const squarePolygon = (w: number, s: number, e: number, n: number) => [square(w, s, e, n)];
 const areaShapes: FeatureCollection<Polygon | MultiPolygon> = {
 	type: 'FeatureCollection',
 	features: [
@@ -29,19 +23,19 @@ const areaShapes: FeatureCollection<Polygon | MultiPolygon> = {
 			type: 'Feature',
 			id: 'patrol-waters',
 			properties: {},
-			geometry: { type: 'Polygon', coordinates: square(128, 34, 131, 37) }
+			geometry: { type: 'Polygon', coordinates: squarePolygon(128, 34, 131, 37) }
 		},
 		{
 			type: 'Feature',
 			id: 'crimea',
 			properties: {},
-			geometry: { type: 'Polygon', coordinates: square(32.5, 44.4, 36.6, 46.2) }
+			geometry: { type: 'Polygon', coordinates: squarePolygon(32.5, 44.4, 36.6, 46.2) }
 		},
 		{
 			type: 'Feature',
 			id: 'luhansk',
 			properties: {},
-			geometry: { type: 'MultiPolygon', coordinates: [square(38, 48, 40, 50)] }
+			geometry: { type: 'MultiPolygon', coordinates: [squarePolygon(38, 48, 40, 50)] }
 		}
 	]
 };

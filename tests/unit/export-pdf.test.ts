@@ -1,19 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { svgToPdf, type PdfFonts } from '$lib/export/pdf';
+import { svgToPdf } from '$lib/export/pdf';
 import { isPaperSize, MM, paperDrawing, paperSizes } from '$lib/export/paper';
 import { exportFilename } from '$lib/export/filename';
 import { parseSvg, textOf } from '$lib/export/svgTree';
 import { readPdf } from '../support/pdf';
+import { PDF_FONTS } from '../support/exportFixtures';
 
-const require = createRequire(import.meta.url);
-const face = (name: string) =>
-	new Uint8Array(readFileSync(require.resolve(`@fontsource/noto-sans/files/noto-sans-${name}.woff`)));
-const fonts: PdfFonts = {
-	regular: [face('latin-400-normal'), face('latin-ext-400-normal'), face('cyrillic-400-normal')],
-	bold: [face('latin-700-normal'), face('latin-ext-700-normal'), face('cyrillic-700-normal')]
-};
+const fonts = PDF_FONTS;
 
 /** Every element and attribute svg.ts writes, in one small document. */
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="1000" height="500" viewBox="0 0 1000 500" font-family="Noto Sans, sans-serif">

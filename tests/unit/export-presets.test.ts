@@ -68,3 +68,26 @@ describe('checkSize', () => {
 		}
 	});
 });
+
+describe('checkSize: the drawing buffer WebGL really gives', () => {
+	// SwiftShader's, probed in headless Chromium: 8192 per side, but only about 33 million pixels.
+	const swiftShader = {
+		...chromium,
+		maxTextureSize: 8192,
+		maxRenderbufferSize: 8192,
+		maxDrawingBufferArea: 33_177_600
+	};
+
+	it('refuses a size within every side limit but beyond the buffer, naming it and the largest size that fits', () => {
+		const check = checkSize(8192, 8192, swiftShader);
+		expect(check.ok).toBe(false);
+		if (check.ok) return;
+		expect(check.reason).toContain("this browser's largest WebGL drawing buffer");
+		expect(check.suggestion).toEqual({ width: 5760, height: 5760 });
+		expect(checkSize(5760, 5760, swiftShader).ok).toBe(true);
+	});
+
+	it('says nothing of the buffer before it is probed', () => {
+		expect(checkSize(8192, 8192, { ...swiftShader, maxDrawingBufferArea: undefined }).ok).toBe(true);
+	});
+});

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
@@ -15,14 +13,12 @@ import {
 import { layer, textLineEl } from '$lib/export/svgOverlays';
 import { parseSvg } from '$lib/export/svgTree';
 import { el, fragment, xmlWellFormednessErrors, type Xml } from '$lib/export/xml';
+import { notoFace } from '../support/exportFixtures';
 
-const require = createRequire(import.meta.url);
-const face = (name: string) =>
-	new Uint8Array(readFileSync(require.resolve(`@fontsource/noto-sans/files/noto-sans-${name}-normal.woff`)));
 const SCRIPTS = ['latin', 'latin-ext', 'cyrillic', 'greek'];
 const fonts: PdfFonts = {
-	regular: SCRIPTS.map((s) => face(`${s}-400`)),
-	bold: SCRIPTS.map((s) => face(`${s}-700`))
+	regular: SCRIPTS.map((s) => notoFace(`${s}-400-normal`)),
+	bold: SCRIPTS.map((s) => notoFace(`${s}-700-normal`))
 };
 const parse = (bytes: Uint8Array): Font => fontkit.create(bytes);
 const latin = parse(fonts.regular[0]!);

@@ -18,15 +18,8 @@ import type { WorldData } from '../../src/lib/map/worldData';
 import type { ViewSnapshot } from '../../src/lib/state/view.svelte';
 import { FLOW_KINDS, presentationOf, story, type Story } from '../../src/lib/story';
 import { DEFAULT_VIEW } from '../support/views';
+import { square } from '../support/exportFixtures';
 
-// A small synthetic world: square countries, so the tests need no geo build.
-const square = (w: number, s: number, e: number, n: number): number[][] => [
-	[w, s],
-	[e, s],
-	[e, n],
-	[w, n],
-	[w, s]
-];
 const country = (id: string, ring: number[][], nameDe: string, nameEn: string, area: number) => ({
 	shape: {
 		type: 'Feature',

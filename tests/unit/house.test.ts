@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { story } from '../../src/lib/story';
-import { parseStory } from '../../src/lib/story/schema';
+import { parseStory } from '../../src/lib/story/parse';
 import { ACCENT_GROUNDS, accentProblem, contrastRatio, houseProperties } from '../../src/lib/story/house';
 import { exportTextDefaults } from '../../src/lib/export/words';
 import house from '../../src/stories/house-sample/house.json';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presentationOf, story, type Story } from '../../src/lib/story';
-import { parseStory } from '../../src/lib/story/schema';
+import { parseStory } from '../../src/lib/story/parse';
 
 /* A story's presentation: what it names is used as is, what it leaves out comes from the story. */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AREA_KINDS, FLOW_KINDS, presentationOf, story, type Step, type Story } from '$lib/story';
-import { parseStory } from '$lib/story/schema';
+import { parseStory } from '$lib/story/parse';
 import { DEFAULT_VIEW, snapshotOf, type ViewFields } from '$lib/state/view.svelte';
 import { enterStep, focusOf, stepAt, stepFields, stepFrame } from '$lib/state/steps';
 import { snapshotContent } from '$lib/export/content';

@@ -45,7 +45,7 @@ describe('loading a story file', () => {
 			['{"flows": [', /not valid JSON/],
 			['[]', /must be an object/],
 			['{"flows": 3}', /flows: must be a list/],
-			['{"title": "x"}', /title: not allowed/]
+			['{"title": "x"}', /^\(root\): key "title" not allowed in an extension file/]
 		] as const) {
 			const result = loadStoryText(text, story, 'extend');
 			expect(result.ok).toBe(false);
@@ -128,5 +128,80 @@ describe('choosing replace or extend from the file itself', () => {
 		const added = loadStoryText(sample, story);
 		expect(added.ok && added.story.flows.length).toBe(story.flows.length);
 		expect(added.ok && added.story.events.length).toBeGreaterThan(story.events.length);
+	});
+});
+
+describe('a file of any shape is answered at once, in a few short, located errors', () => {
+	const many = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
+	const errorsOf = (value: unknown) => {
+		const result = loadStoryText(JSON.stringify(value), story);
+		expect(result.ok).toBe(false);
+		return result.ok ? [] : result.errors;
+	};
+
+	it('names 30000 stray keys in one line, not in 30000 (the old loader listed each)', () => {
+		const errors = errorsOf(Object.fromEntries(many(30_000, (i) => [`k${i}`, 1])));
+		expect(errors).toEqual([
+			'(root): keys "k0", "k1", "k2", "k3", "k4" and 29,995 more not allowed in an extension file (only version, sources, places, flows, areas, events)'
+		]);
+	});
+
+	it('cuts a quoted key of nine megabytes to 40 characters and says how long it was', () => {
+		const [error] = errorsOf({ ...story, ['k'.repeat(9_000_000)]: 1 });
+		expect(error).toBe(`(root): unknown key "${'k'.repeat(40)}…" (9,000,000 characters)`);
+	});
+
+	it('shows invisible characters in what it quotes, so a message cannot mirror itself', () => {
+		const [error] = errorsOf({ ...story, '\u202ekey\u200b': 1 });
+		expect(error).toBe('(root): unknown key "\\u{202e}key\\u{200b}"');
+	});
+
+	it('stops after 100 errors and says so, for 20000 broken flows', () => {
+		const errors = errorsOf({ ...story, flows: many(20_000, () => ({})) });
+		expect(errors).toHaveLength(101);
+		expect(errors[0]).toBe('flows[0].id: Invalid input: expected string, received undefined');
+		expect(errors[100]).toMatch(/^\.\.\. checking stopped after the first 100 errors/);
+	});
+
+	it('counts a record before its entries: 300000 broken label sides are one error, not a stack overflow', () => {
+		const labelSide = Object.fromEntries(many(300_000, (i) => [`p${i}`, 'up']));
+		expect(errorsOf({ ...story, presentation: { labelSide } })).toEqual([
+			'presentation.labelSide: at most 5000 places'
+		]);
+	});
+
+	it("refuses a __proto__ entry in a record instead of dropping it (zod's record skips it)", () => {
+		const text = JSON.stringify({ ...story, presentation: { labelSide: { moscow: 'left' } } }).replace(
+			'"moscow":"left"',
+			'"__proto__":"left","moscow":"left"'
+		);
+		const result = loadStoryText(text, story);
+		expect(!result.ok && result.errors).toEqual(['presentation.labelSide.__proto__: not a valid key']);
+	});
+
+	it("checks an extension file's version: only this format's", () => {
+		for (const [version, shown] of [
+			[999, '999'],
+			['banana', '"banana"'],
+			[null, 'null']
+		] as const)
+			expect(errorsOf({ version, events: [] })).toEqual([
+				`version: must be 1, the story format's version (got ${shown})`
+			]);
+		expect(loadStoryText(JSON.stringify({ version: 1, events: [] }), story).ok).toBe(true);
+	});
+
+	it('requires a visible character in every name: zero-width spaces or a lone override are no name', () => {
+		for (const name of ['\u200b\u200b', '\u202e', '\u3164', ' \u00ad '])
+			expect(
+				errorsOf({ places: [{ ...story.places[0], id: 'ghost', name: { de: name, en: 'Ghost' } }] })
+			).toEqual(['places[0].name.de: must have a visible character']);
+		const rtl = loadStoryText(
+			JSON.stringify({
+				places: [{ ...story.places[0], id: 'rtl', name: { de: '\u202eDatum', en: 'Datum' } }]
+			}),
+			story
+		);
+		expect(rtl.ok).toBe(true);
 	});
 });

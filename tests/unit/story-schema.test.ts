@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { story } from '$lib/story';
-import { formatPath, parseStory } from '$lib/story/schema';
+import { formatPath } from '$lib/story/errorText';
+import { parseStory } from '$lib/story/parse';
 
 /*
  * parseStory is the gate for users' own story files: it must reject broken input with messages

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatWhen, isTimelineDate, story, timeKey, whenStartKey, type When } from '$lib/story';
 import { timelineStep, timelineStops } from '$lib/state/timeline';
 import { passesTime } from '$lib/state/visibility';
@@ -38,6 +39,39 @@ describe('formatWhen', () => {
 	it('does not shift dates at month and year edges (UTC)', () => {
 		expect(formatWhen({ precision: 'day', start: '2023-01-01' }, 'en')).toBe('1 January 2023');
 		expect(formatWhen({ precision: 'day', start: '2023-12-31' }, 'de')).toBe('31. Dezember 2023');
+	});
+
+	it('writes the years 1 to 99 as themselves, not as 1901 to 1999 (Date.UTC)', () => {
+		expect(formatWhen({ precision: 'day', start: '0050-01-01' }, 'en')).toBe('1 January 50');
+		expect(formatWhen({ precision: 'month', start: '0050-03' }, 'de')).toBe('März 50');
+		expect(formatWhen({ precision: 'since', start: '0001-12' }, 'en')).toBe('since December 1');
+		expect(formatWhen({ precision: 'days', start: '0099-12-30', end: '0100-01-02' }, 'en')).toBe(
+			'30 December 99 – 2 January 100'
+		);
+		expect(formatWhen({ precision: 'days', start: '0004-02-28', end: '0004-02-29' }, 'de')).toBe(
+			'28.–29. Februar 4'
+		);
+		expect(formatWhen({ precision: 'day', start: '9999-12-31' }, 'en')).toBe('31 December 9999');
+	});
+
+	it('writes every year of the date rule as itself, in both languages (fast-check)', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 1, max: 9999 }),
+				fc.integer({ min: 1, max: 12 }),
+				fc.integer({ min: 1, max: 28 }),
+				fc.constantFrom('de' as const, 'en' as const),
+				(y, m, d, lang) => {
+					const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+					const day = `${month}-${String(d).padStart(2, '0')}`;
+					expect(formatWhen({ precision: 'day', start: day }, lang)).toMatch(
+						new RegExp(`^${d}\\.? \\D+ ${y}$`)
+					);
+					expect(formatWhen({ precision: 'month', start: month }, lang)).toMatch(new RegExp(`^\\D+ ${y}$`));
+				}
+			),
+			{ numRuns: 500 }
+		);
 	});
 
 	it('does not throw on values that skipped the schema', () => {

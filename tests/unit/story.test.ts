@@ -14,7 +14,7 @@ import {
 	type Evidence,
 	type When
 } from '$lib/story';
-import { parseStory } from '$lib/story/schema';
+import { parseStory } from '$lib/story/parse';
 
 /*
  * The built-in story: valid, internally consistent, and every quote is really in the article at

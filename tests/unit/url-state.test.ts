@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CERTAINTIES, FLOW_KINDS, isTimelineDate } from '$lib/story';
+import { CERTAINTIES, FLOW_KINDS, isIsoDay, isTimelineDate } from '$lib/story';
 import {
 	MAX_SEARCH,
-	otherParams,
 	ownParams,
 	parseUrlState,
 	serializeUrlState,
+	withoutTracking,
+	withViewParams,
 	type UrlState
 } from '$lib/state/url';
 import { cleanExportText } from '$lib/state/exportText';
@@ -77,10 +78,8 @@ function checkInvariants(r: UrlState, knownIds?: ReadonlySet<string>): void {
 		expect(r.kinds).toEqual(FLOW_KINDS.filter((k) => r.kinds?.includes(k)));
 	}
 	if (r.certainty !== undefined) expect(CERTAINTIES).toContain(r.certainty);
-	if (r.until !== undefined && r.until !== null) {
-		expect(isTimelineDate(r.until)).toBe(true);
-		expect(r.until >= '1990-01' && r.until <= '2100-12-31').toBe(true);
-	}
+	// Every date the story format takes (the date rule, story/vocabulary.ts), and nothing else.
+	if (r.until !== undefined && r.until !== null) expect(isTimelineDate(r.until)).toBe(true);
 	if (r.layers !== undefined) {
 		expect(Object.keys(r.layers).sort()).toEqual(['borders', 'labels', 'patrol', 'regions']);
 		for (const on of Object.values(r.layers)) expect(typeof on).toBe('boolean');
@@ -112,15 +111,20 @@ const slugArb = fc.string({
 	minLength: 1,
 	maxLength: 64
 });
+/** A month of the whole date rule: years 0001 to 9999 (the first centuries tried often). */
 const monthArb = fc
-	.record({ y: fc.integer({ min: 1990, max: 2100 }), m: fc.integer({ min: 1, max: 12 }) })
-	.map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`);
-/** A timeline date: a month, or a day of it (1 to 28, real in every month). */
+	.record({
+		y: fc.oneof(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 120 })),
+		m: fc.integer({ min: 1, max: 12 })
+	})
+	.map(({ y, m }) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`);
+/** A timeline date: a month, or a real day of it (29 February only in a leap year). */
 const dateArb = fc.oneof(
 	monthArb,
 	fc
-		.tuple(monthArb, fc.integer({ min: 1, max: 28 }))
+		.tuple(monthArb, fc.integer({ min: 1, max: 31 }))
 		.map(([month, d]) => `${month}-${String(d).padStart(2, '0')}`)
+		.filter(isIsoDay)
 );
 const cameraArb = fc.record({
 	center: fc.tuple(
@@ -260,9 +264,10 @@ describe('parseUrlState', () => {
 			'',
 			'2024-13',
 			'2024-00',
-			'1989-12',
-			'2101-01',
 			'0000-01',
+			'0000-01-01',
+			'10000-01',
+			'0100-02-29',
 			'2024-6',
 			'24-06',
 			'2024-06-31',
@@ -312,13 +317,40 @@ describe('parseUrlState', () => {
 		});
 	});
 
-	it('accepts the date range edges, as months and as days', () => {
-		expect(parseUrlState('until=1990-01').until).toBe('1990-01');
-		expect(parseUrlState('until=2100-12').until).toBe('2100-12');
+	it('accepts every date a story may have (the date rule), as months and as days', () => {
+		for (const date of [
+			'1989-12-31',
+			'1945-05',
+			'0050-01-01',
+			'0001-01',
+			'0004-02-29',
+			'2101-01',
+			'9999-12-31'
+		])
+			expect(parseUrlState(`until=${date}`).until, date).toBe(date);
 		expect(parseUrlState('until=2023-09-06').until).toBe('2023-09-06');
-		expect(parseUrlState('until=2100-12-31').until).toBe('2100-12-31');
-		expect(parseUrlState('until=2023-02-30')).toEqual({});
-		expect(parseUrlState('until=1989-12-31')).toEqual({});
+		expect(parseUrlState('month=1914-07').until).toBe('1914-07');
+	});
+
+	it('still rejects a date the story format would not take', () => {
+		for (const date of [
+			'2023-02-30',
+			'0100-02-29',
+			'0000-01',
+			'0000-01-01',
+			'10000-01',
+			'-0050-01',
+			'+2023-01',
+			'2023-1',
+			'2023-13',
+			'2023-01-1',
+			'2023-01-01T00:00',
+			'2023-01%20',
+			'%202023-01',
+			'2023-01%0A',
+			'1990'
+		])
+			expect(parseUrlState(`until=${date}`), date).toEqual({});
 	});
 
 	it('reads links written before the timeline stopped at days (month=YYYY-MM)', () => {
@@ -478,6 +510,20 @@ describe('serializeUrlState', () => {
 		expect(cam([540, 95], 30, -90)).toBe('map=22/85.06/-180/270');
 	});
 
+	it('writes dates before 1990 and after 2100, so a link shares any story timeline', () => {
+		expect(serializeUrlState({ until: '1989-12' })).toBe('until=1989-12');
+		expect(serializeUrlState({ until: '1945-05-08' })).toBe('until=1945-05-08');
+		expect(serializeUrlState({ until: '0050-01-01' })).toBe('until=0050-01-01');
+		expect(serializeUrlState({ until: '2101-01' })).toBe('until=2101-01');
+		// Against a step's own date, too (state/urlSync: a step's until is the default).
+		expect(serializeUrlState({ until: '1950-06' }, { until: '1953-07-27' })).toBe('until=1950-06');
+		expect(serializeUrlState({ until: '1953-07-27' }, { until: '1953-07-27' })).toBe('');
+		expect(serializeUrlState({ until: null }, { until: '1953-07-27' })).toBe('until=all');
+		// Not a date of the rule: still left out.
+		expect(serializeUrlState({ until: '0000-01' })).toBe('');
+		expect(serializeUrlState({ until: '1989-02-29' })).toBe('');
+	});
+
 	it('leaves out invalid fields, so the output always parses back', () => {
 		const bad = {
 			lang: 'fr',
@@ -632,31 +678,53 @@ describe('export text in the URL', () => {
 });
 
 describe("parameters that are not the view's", () => {
-	it("are kept as they came, in order, and the view's own are left out", () => {
-		expect(otherParams('?lang=en&embed=1&kinds=arms&ref=newsletter')).toBe('embed=1&ref=newsletter');
-		expect(otherParams('?lang=en&step=2')).toBe('');
+	it("are kept as they came, in their place, and the view's own are replaced", () => {
+		expect(withViewParams('?lang=en&embed=1&kinds=arms&ref=newsletter', 'lang=de')).toBe(
+			'lang=de&embed=1&ref=newsletter'
+		);
+		expect(withViewParams('?lang=en&step=2', '')).toBe('');
 		// A former key is the view's too: it is written back under its new name, not kept.
-		expect(otherParams('?month=2023-08&embed=1')).toBe('embed=1');
-		expect(otherParams('')).toBe('');
-		// A view written after them parses back to the same view, and the flag survives.
+		expect(withViewParams('?month=2023-08&embed=1', 'until=2023-08')).toBe('until=2023-08&embed=1');
+		expect(withViewParams('', '')).toBe('');
+		expect(withViewParams('?', 'lang=en')).toBe('lang=en');
+		// A view written among them parses back to the same view, and the flag survives.
 		const view: UrlState = { lang: 'en', kinds: ['arms'] };
-		const written = `?${serializeUrlState(view)}&${otherParams('?embed=1&lang=de')}`;
+		const written = `?${withViewParams('?embed=1&lang=de', serializeUrlState(view))}`;
 		expect(parseUrlState(written, new Set(), 0)).toEqual(view);
 		expect(new URLSearchParams(written).get('embed')).toBe('1');
 	});
 
-	it('are written back byte for byte, without tracking tags, long values or too many', () => {
-		expect(otherParams('?debug&a=b%20c&q=(1)')).toBe('debug&a=b%20c&q=(1)');
-		expect(otherParams('?utm_source=news&embed=1&fbclid=abc&gclid=x&UTM_Medium=m')).toBe('embed=1');
-		expect(otherParams(`?big=${'x'.repeat(5000)}&embed=1`)).toBe('embed=1');
+	it('keep tracking tags, long values and any number of them, byte for byte', () => {
+		expect(withViewParams('?debug&a=b%20c&q=(1)', 'lang=en')).toBe('debug&a=b%20c&q=(1)&lang=en');
+		expect(withViewParams('?utm_source=news&embed=1&fbclid=abc&gclid=x&UTM_Medium=m', '')).toBe(
+			'utm_source=news&embed=1&fbclid=abc&gclid=x&UTM_Medium=m'
+		);
+		expect(withViewParams('?utm_source=x&fbclid=y&foo=bar&lang=en', 'lang=en')).toBe(
+			'utm_source=x&fbclid=y&foo=bar&lang=en'
+		);
+		const big = `big=${'x'.repeat(5000)}`;
+		expect(withViewParams(`?${big}&embed=1`, '')).toBe(`${big}&embed=1`);
 		const many = Array.from({ length: 200 }, (_, i) => `p${i}=${'v'.repeat(20)}`).join('&');
-		expect(otherParams(`?${many}`).length).toBeLessThanOrEqual(1000);
-		expect(otherParams(`?${many}`).startsWith('p0=')).toBe(true);
+		expect(withViewParams(`?${many}`, '')).toBe(many);
 		// An encoded own key is still the view's.
-		expect(otherParams('?%6Cang=en&embed=1')).toBe('embed=1');
+		expect(withViewParams('?%6Cang=en&embed=1', 'lang=de')).toBe('lang=de&embed=1');
+	});
+
+	it('are left in place when the view is written again: the address is a fixed point', () => {
+		const once = withViewParams('?a=1&lang=de&b=2&kinds=food&c=3', 'lang=en&kinds=arms');
+		expect(once).toBe('a=1&lang=en&kinds=arms&b=2&c=3');
+		expect(withViewParams(once, 'lang=en&kinds=arms')).toBe(once);
 	});
 
 	it("leave only the view's own for an embed code", () => {
 		expect(ownParams('?lang=en&embed=1&utm_source=x&kinds=arms&ref=a')).toBe('lang=en&kinds=arms');
+	});
+
+	it('lose only their click and campaign tags in a link made for someone else', () => {
+		expect(withoutTracking('?lang=en&utm_source=x&embed=1&fbclid=y&UTM_Medium=m&gclid=z&ref=a&_ga=1')).toBe(
+			'lang=en&embed=1&ref=a'
+		);
+		expect(withoutTracking('?utm_source=x')).toBe('');
+		expect(withoutTracking('a=b%20c&%75tm_source=x&debug')).toBe('a=b%20c&debug');
 	});
 });

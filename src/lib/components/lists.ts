@@ -4,8 +4,9 @@
  * stay reachable (the selected entry, so `aria-current` marks it) is rendered even beyond the limit.
  *
  * LIST_LIMIT: the built-in story's longest list has 17 entries (Pyongyang's flows), so it never
- * folds; 8 kinds x 30 flows x 6 elements a row keep a 10,000-flow story's page well under 3,000
- * DOM elements, with room for the places, the details panel and the map's own controls.
+ * folds; 8 kinds x 30 flows x 7 elements a row (the label in its <bdi>) keep a 10,000-flow
+ * story's page well under 3,000 DOM elements, with room for the places, the details panel and
+ * the map's own controls.
  */
 
 /** Entries of one list rendered before the reader asks for more. */

@@ -1,6 +1,7 @@
 import type { LegendSymbol, SwatchShape } from './legendSymbols';
 import type { Certainty, FlowKind } from '$lib/story';
 import { LIGHT, type Palette } from '$lib/map/theme';
+import { withoutBidiControls } from '$lib/i18n/bidi';
 
 /** What an export's layout (layout.ts) works with: its input, content and boxes, its colours and a measure. */
 
@@ -14,9 +15,12 @@ export interface Rect {
 /** Width in pixels of `text` set in Noto Sans at `fontPx` (canvas measureText in the browser). */
 export type Measure = (text: string, fontPx: number, bold: boolean) => number;
 
-/** A rough Noto Sans measure for node (tests, no canvas): average advance ≈ 0.55 em (0.6 bold). */
+/**
+ * A rough Noto Sans measure for node (tests, no canvas): average advance ≈ 0.55 em (0.6 bold).
+ * Bidi controls (the isolates around user strings, i18n/bidi.ts) take no room, as in a browser.
+ */
 export const approximateMeasure: Measure = (text, fontPx, bold) =>
-	[...text].length * fontPx * (bold ? 0.6 : 0.55);
+	[...withoutBidiControls(text)].length * fontPx * (bold ? 0.6 : 0.55);
 
 export interface LayoutOptions {
 	header: boolean;

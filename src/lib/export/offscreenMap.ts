@@ -72,6 +72,26 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 	if (signal?.aborted) throw abortError();
 }
 
+/** The promise's value, or an AbortError as soon as the signal fires, whichever comes first. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) return promise;
+	if (signal.aborted) return Promise.reject(abortError());
+	return new Promise<T>((resolve, reject) => {
+		const onAbort = () => reject(abortError());
+		signal.addEventListener('abort', onAbort, { once: true });
+		promise.then(
+			(value) => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(value);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(error);
+			}
+		);
+	});
+}
+
 /** Resolves on the map's next `idle`; rejects on abort, timeout, a lost context or a map error. */
 export function untilIdle(
 	map: MapLibreMap,

@@ -36,6 +36,7 @@ import {
 } from 'pdf-lib';
 import type { ExportMetadata } from './layout';
 import { parseSvg, textOf, type SvgNode } from './svgTree';
+import { withoutBidiControls } from '$lib/i18n/bidi';
 
 /**
  * The vector PDF: the export's own SVG (svg.ts) drawn onto a page with pdf-lib, so PDF and SVG
@@ -266,11 +267,16 @@ class PageWriter {
 		return key;
 	}
 
-	/** The text split into runs, each in the first face that has its characters. */
+	/**
+	 * The text split into runs, each in the first face that has its characters. pdf-lib sets
+	 * characters in the order they are stored and runs no bidi algorithm, so the bidi controls
+	 * (the isolates around the story's words, i18n/bidi.ts, or a name's own override) have no work
+	 * to do here: they are left out, never drawn as a font's glyph or .notdef box for them.
+	 */
 	private runs(text: string, bold: boolean): { font: PDFFont; text: string }[] {
 		const faces = bold ? this.faces.bold : this.faces.regular;
 		const runs: { font: PDFFont; text: string }[] = [];
-		for (const ch of text) {
+		for (const ch of withoutBidiControls(text)) {
 			const code = ch.codePointAt(0)!;
 			const face = faces.find((f) => f.chars.has(code)) ?? faces[0]!;
 			// A character no face has is left out rather than drawn as a wrong glyph.
@@ -293,7 +299,8 @@ class PageWriter {
 		for (const piece of pieces) {
 			const st = piece.style;
 			const runs = this.runs(piece.text, st.bold);
-			const chars = [...piece.text].length;
+			// Letter-spacing follows each character drawn (not those left out).
+			const chars = runs.reduce((n, r) => n + [...r.text].length, 0);
 			const width =
 				runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, st.fontSize), 0) +
 				st.letterSpacing * chars;

@@ -31,6 +31,11 @@ export const MIN_EXPORT_SIDE = 200;
 /** Chromium's 2D canvas limits (other browsers are similar or larger). */
 export const DEFAULT_MAX_CANVAS_AREA = 268_435_456;
 export const DEFAULT_MAX_CANVAS_SIDE = 32_767;
+/**
+ * The largest side of a vector file (SVG): far beyond any print (100000 px is 8.5 m at 300 dpi),
+ * and small enough that its type sizes stay numbers a reader can use (1e300 px would make them 1e298).
+ */
+export const MAX_VECTOR_SIDE = 100_000;
 
 /** Fixed sizes are drawn as if the map were about 1200 CSS px wide, so labels stay legible in print. */
 export function presetPixelRatio(width: number): number {
@@ -77,6 +82,11 @@ export interface SizeLimits {
 	maxCanvasArea?: number;
 	/** Largest 2D canvas side; default 32767 (Chromium). */
 	maxCanvasSide?: number;
+	/**
+	 * Largest WebGL drawing buffer in pixels, once probed (probeDrawingBufferArea): beyond it a
+	 * browser shrinks the buffer without an error (SwiftShader: about 33 million pixels).
+	 */
+	maxDrawingBufferArea?: number;
 }
 
 export type SizeCheck =
@@ -108,7 +118,12 @@ export function checkSize(width: number, height: number, limits: SizeLimits, lan
 		{ max: limits.maxCanvasSide ?? DEFAULT_MAX_CANVAS_SIDE, name: t.canvasLimit }
 	].filter((l) => Number.isFinite(l.max) && l.max > 0);
 	const side = sideLimits.reduce((a, b) => (b.max < a.max ? b : a));
-	const maxArea = limits.maxCanvasArea ?? DEFAULT_MAX_CANVAS_AREA;
+	const areaLimits = [
+		{ max: limits.maxCanvasArea ?? DEFAULT_MAX_CANVAS_AREA, name: t.canvasLimit },
+		{ max: limits.maxDrawingBufferArea ?? Infinity, name: t.drawingBufferLimit }
+	].filter((l) => Number.isFinite(l.max) && l.max > 0);
+	const area = areaLimits.reduce((a, b) => (b.max < a.max ? b : a));
+	const maxArea = area.max;
 
 	const fit = Math.min(1, side.max / Math.max(width, height), Math.sqrt(maxArea / (width * height)));
 	const suggestion = { width: Math.floor(width * fit), height: Math.floor(height * fit) };
@@ -136,7 +151,7 @@ export function checkSize(width: number, height: number, limits: SizeLimits, lan
 				fillTemplate(t.tooLargeArea, {
 					...values,
 					megapixels: Math.floor(maxArea / 1e6),
-					limit: t.canvasLimit
+					limit: area.name
 				})
 			),
 			suggestion: usable

@@ -6,6 +6,7 @@ import {
 	ExportError,
 	offscreenSize,
 	throwIfAborted,
+	untilAborted,
 	withOffscreenMap,
 	type PngErrorCode
 } from './offscreenMap';
@@ -100,6 +101,35 @@ export function detectLimits(liveCanvas?: HTMLCanvasElement): BrowserLimits | nu
 	if (own) gl.getExtension('WEBGL_lose_context')?.loseContext();
 	return limits;
 }
+
+/**
+ * The largest WebGL drawing buffer this browser gives, in pixels. Beyond an area of its own
+ * (SwiftShader: about 33 million pixels, 6298 x 5267 for an 8196 x 6852 request) a browser
+ * shrinks the buffer without an error, and the export would fail only after rendering: the one
+ * way to know is to ask for the largest and see what comes. Asked of a small context that is then
+ * resized, as MapLibre's canvas is: a context created that large fails outright in Chromium, and
+ * takes WebGL away from the whole page. It costs a buffer of that size for a moment (0.6 s in
+ * SwiftShader), so the dialog asks only when a reader picks a size above PROBE_ABOVE_AREA.
+ */
+export function probeDrawingBufferArea(side: number): number | null {
+	const canvas = document.createElement('canvas');
+	canvas.width = canvas.height = 1;
+	let gl: WebGL2RenderingContext | null = null;
+	try {
+		gl = canvas.getContext('webgl2', { antialias: false, depth: false, stencil: false });
+	} catch {
+		gl = null;
+	}
+	if (!gl) return null;
+	canvas.width = canvas.height = side;
+	const area = gl.isContextLost() ? null : gl.drawingBufferWidth * gl.drawingBufferHeight;
+	canvas.width = canvas.height = 1;
+	gl.getExtension('WEBGL_lose_context')?.loseContext();
+	return area;
+}
+
+/** Sizes up to this area (4096 x 4096) render in every WebGL 2 browser: no probe for them. */
+export const PROBE_ABOVE_AREA = 4096 * 4096;
 
 /** The largest side a WebGL canvas may have here (the offscreen map's maxCanvasSize). */
 export function maxWebglSide(limits: SizeLimits): number {
@@ -273,13 +303,16 @@ async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promi
 	throwIfAborted(signal);
 	request.onProgress?.('fonts');
 	const content = request.content;
-	await loadExportFonts(
-		[content.title, content.subtitle, content.legendEmpty, ...content.credits]
-			.concat(
-				content.legendKinds.map((k) => k.label),
-				content.legendCertainties.map((c) => c.label)
-			)
-			.join(' ')
+	await untilAborted(
+		loadExportFonts(
+			[content.title, content.subtitle, content.legendEmpty, ...content.credits]
+				.concat(
+					content.legendKinds.map((k) => k.label),
+					content.legendCertainties.map((c) => c.label)
+				)
+				.join(' ')
+		),
+		signal
 	);
 	throwIfAborted(signal);
 	const layout = layoutExport({
@@ -363,11 +396,15 @@ async function render(request: PngRequest, canvases: HTMLCanvasElement[]): Promi
 	throwIfAborted(signal);
 
 	request.onProgress?.('encode');
-	const blob = await new Promise<Blob | null>((resolve) => output.toBlob(resolve, 'image/png'));
-	throwIfAborted(signal);
+	// Encoding a print-size PNG takes seconds and cannot be stopped: cancel answers at once and
+	// the encoder's result is dropped.
+	const blob = await untilAborted(
+		new Promise<Blob | null>((resolve) => output.toBlob(resolve, 'image/png')),
+		signal
+	);
 	if (!blob) throw fail('encode');
 	const { title, description, source, created } = request.content.metadata;
-	const png = withPngText(new Uint8Array(await blob.arrayBuffer()), {
+	const png = withPngText(new Uint8Array(await untilAborted(blob.arrayBuffer(), signal)), {
 		Title: title,
 		Description: description,
 		Source: source,

@@ -4,6 +4,7 @@ import { subsetFont } from './fontSubset';
 import type { PdfFonts } from './pdf';
 import { parseSvg, textOf, type SvgNode } from './svgTree';
 import { el, type Xml } from './xml';
+import { withoutBidiControls } from '$lib/i18n/bidi';
 
 /**
  * Makes the exported SVG look the same on a machine without Noto Sans, two ways: embed a subset
@@ -228,7 +229,9 @@ const UNKERNED_NO_LIGATURES = { kern: false, liga: false, clig: false, dlig: fal
 /** A line's glyphs and advance width as the browser lays it out (no kerning, letter-spacing). */
 export function layoutLine(line: TextLine, faces: readonly Font[]): { glyphs: PlacedGlyph[]; width: number } {
 	const runs: { font: Font; text: string }[] = [];
-	for (const ch of line.text) {
+	// Outlines are set in stored order, as the PDF: the bidi controls have nothing to steer and no
+	// glyph (i18n/bidi.ts), so they are left out whatever a face maps them to.
+	for (const ch of withoutBidiControls(line.text)) {
 		const font = faceFor(faces, ch.codePointAt(0)!);
 		const last = runs.at(-1);
 		if (!font) continue; // no face has it: left out, as in the PDF

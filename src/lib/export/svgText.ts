@@ -2,6 +2,7 @@ import { type Child, el, type Xml } from './xml';
 import { fmt, svgPaint } from './svgStage';
 import { layer } from './svgOverlays';
 import type { PlacedLabel } from './svgLabels';
+import { isolateLines } from '$lib/i18n/bidi';
 
 /**
  * The SVG's names as text: each layer of names (and the arrows) as a halo copy under the text
@@ -41,6 +42,13 @@ export function haloed(
 	);
 }
 
+/**
+ * A name as one `<text>`, a `<tspan>` per line. A `<text>` is a bidi paragraph of its own, so a
+ * name alone needs no isolate; the names of several strings (two places and a distance, an area
+ * and its caption) come isolated from storyFeatures.ts and flowLabels.ts (i18n/bidi.ts). Every
+ * line is balanced by itself (isolateLines): renderers differ in whether the lines of one `<text>`
+ * are one paragraph or one each, and a cut isolate must hold in both.
+ */
 export function textBlock(label: PlacedLabel, attrs: Attrs, data: Record<string, string>): Xml {
 	const top = label.y - (label.lines.length * label.lineHeight) / 2;
 	return el(
@@ -51,7 +59,7 @@ export function textBlock(label: PlacedLabel, attrs: Attrs, data: Record<string,
 			'text-anchor': label.anchor === 'start' ? null : label.anchor,
 			...data
 		},
-		...label.lines.map((line, i) =>
+		...isolateLines(label.lines).map((line, i) =>
 			el(
 				'tspan',
 				{

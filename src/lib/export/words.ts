@@ -1,4 +1,5 @@
-import { FLOW_KINDS, creditLine, formatDate, presentationOf, type Story } from '$lib/story';
+import { FLOW_KINDS, formatDate, presentationOf, type Story } from '$lib/story';
+import { creditText } from '$lib/state/credits';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import type { ExportText } from '$lib/state/exportText';
 import { stepAt } from '$lib/state/steps';
@@ -22,7 +23,8 @@ export function exportTextDefaults(story: Story, view: Pick<ViewSnapshot, 'lang'
 		title: step ? step.title[lang] : story.title[lang],
 		deck: step ? story.title[lang] : deck,
 		note: '',
-		source: creditLine(story, lang),
+		// The one line that mixes the story's words (publisher, author) with the app's: isolated.
+		source: creditText(story, lang),
 		// A newsroom's house style signs its pictures with its publisher line.
 		credit: shown.house?.publisher?.[lang] ?? ''
 	};

@@ -1,4 +1,5 @@
 import type { Measure } from './layoutModel';
+import { isolateLines } from '$lib/i18n/bidi';
 
 /** Wrapping an export's header and footer text into lines (layout.ts). */
 
@@ -21,6 +22,8 @@ function breakWord(word: string, fits: (s: string) => boolean): string[] {
 /**
  * Greedy word wrap to `maxWidth`; at most `maxLines` lines, the last one shortened with an
  * ellipsis when text is left over (a hostile or very long title must not push the map away).
+ * Each line is drawn as a paragraph of its own: an isolate around a user string (i18n/bidi.ts)
+ * that a break cuts is closed at the line's end and opened again on the next line.
  */
 export function wrapText(
 	text: string,
@@ -49,10 +52,11 @@ export function wrapText(
 		}
 	}
 	if (current !== '') lines.push(current);
-	if (lines.length <= maxLines) return lines;
-	const kept = lines.slice(0, maxLines);
+	if (lines.length <= maxLines) return isolateLines(lines);
+	const kept = isolateLines(lines).slice(0, maxLines);
 	let last = kept[kept.length - 1] ?? '';
 	while (last !== '' && !fits(last + ELLIPSIS)) last = [...last].slice(0, -1).join('');
-	kept[kept.length - 1] = last.trimEnd() + ELLIPSIS;
+	// The ellipsis is the app's: after the isolate the shortening may have cut open.
+	kept[kept.length - 1] = isolateLines([last.trimEnd()])[0]! + ELLIPSIS;
 	return kept;
 }

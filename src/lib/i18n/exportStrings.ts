@@ -32,12 +32,14 @@ const de = {
 		},
 		size: {
 			invalid: 'Breite und Höhe müssen ganze Zahlen ab {min} px sein.',
+			invalidVector: 'Breite und Höhe müssen ganze Zahlen von {min} bis {max} px sein.',
 			tooLargeSide:
 				'{width} × {height} px ist zu groß: Dieser Browser kann höchstens {max} px pro Seite darstellen ({limit}).',
 			tooLargeArea:
 				'{width} × {height} px ist zu groß: Dieser Browser kann höchstens {megapixels} Millionen Pixel auf einmal darstellen ({limit}).',
 			suggestion: 'Größtmöglich in diesem Format: {suggestWidth} × {suggestHeight} px.',
-			canvasLimit: 'Canvas-Grenze des Browsers'
+			canvasLimit: 'Canvas-Grenze des Browsers',
+			drawingBufferLimit: 'größter WebGL-Zeichenpuffer dieses Browsers'
 		}
 	},
 	/** The export dialog (PNG, SVG, GeoJSON, CSV); `{name}` are placeholders. */
@@ -107,7 +109,8 @@ const de = {
 		filename: 'Dateiname',
 		limits: 'Grenze dieses Browsers: {side} px pro Seite, {megapixels} Millionen Pixel.',
 		limitsUnknown: 'WebGL 2 fehlt: Bilder können hier nicht gerendert werden.',
-		needsMap: 'PNG und SVG brauchen die Karte; sie ist noch nicht geladen.',
+		needsMap:
+			'PNG-Bilder und Dateien der aktuellen Ansicht brauchen die Karte, die nicht geladen ist. SVG und PDF des Ausschnitts der Geschichte gehen auch ohne.',
 		download: 'Herunterladen',
 		cancel: 'Abbrechen',
 		close: 'Schließen',
@@ -165,12 +168,14 @@ const en: ExportStrings = {
 		},
 		size: {
 			invalid: 'Width and height must be whole numbers of at least {min} px.',
+			invalidVector: 'Width and height must be whole numbers from {min} to {max} px.',
 			tooLargeSide:
 				'{width} × {height} px is too large: this browser can render at most {max} px per side ({limit}).',
 			tooLargeArea:
 				'{width} × {height} px is too large: this browser can render at most {megapixels} million pixels at once ({limit}).',
 			suggestion: 'The largest size with this shape is {suggestWidth} × {suggestHeight} px.',
-			canvasLimit: "the browser's canvas limit"
+			canvasLimit: "the browser's canvas limit",
+			drawingBufferLimit: "this browser's largest WebGL drawing buffer"
 		}
 	},
 	exporter: {
@@ -238,7 +243,8 @@ const en: ExportStrings = {
 		filename: 'File name',
 		limits: "This browser's limit: {side} px per side, {megapixels} million pixels.",
 		limitsUnknown: 'WebGL 2 is missing: images cannot be rendered here.',
-		needsMap: 'PNG and SVG need the map, which has not loaded yet.',
+		needsMap:
+			"PNG pictures and files of the current view need the map, which is not loaded. SVG and PDF of the story's frame work without it.",
 		download: 'Download',
 		cancel: 'Cancel',
 		close: 'Close',

@@ -60,7 +60,8 @@ const de = {
 		'Eine vollständige Geschichte (JSON) ersetzt die Karte; eine Datei nur mit Listen (flows, events …) ergänzt sie, etwa um spätere Ereignisse.',
 	chooseFile: 'Datei wählen (oder irgendwo auf die Seite ziehen)',
 	storyLimit: 'Höchstens',
-	storySchema: 'JSON-Schema',
+	storySchema: 'JSON-Schema (ganze Geschichte)',
+	storyExtensionSchema: 'JSON-Schema für Ergänzungen',
 	storySamples: 'Beispiele',
 	storySampleExtend: 'Ergänzung: spätere Ereignisse',
 	storySampleWhole: 'ganze Geschichte: Kims Reise (öffentlich dokumentiert)',
@@ -69,6 +70,7 @@ const de = {
 	saveStoryHelp: 'Als Datei, die diese Karte wieder genauso öffnet – die Vorlage für eine eigene Geschichte.',
 	storyInvalid: 'Die Datei wurde nicht geladen; die Karte bleibt unverändert. Fehler:',
 	storyLoaded: 'Geladen:',
+	storyChecking: 'Datei wird geprüft:',
 	storyReset: 'Die eingebaute Geschichte ist wieder geladen.',
 	storyResetButton: 'Eingebaute Geschichte',
 	dropStory: 'Geschichte hier ablegen',
@@ -157,6 +159,13 @@ const de = {
 		keys: 'Blättern mit den Pfeiltasten oder Bild auf/ab',
 		sources: 'Belege'
 	},
+	/** A deploy happened while the page was open or cached (components/UpdatePrompt.svelte). */
+	update: {
+		available: 'Eine neue Version ist verfügbar.',
+		reload: 'Neu laden',
+		reloading: 'Wird neu geladen …',
+		later: 'Später'
+	},
 	certainties: certaintyWords('de'),
 	certaintyDefinitions: certaintyDefinitions('de'),
 	roles: {
@@ -212,7 +221,8 @@ const en: Strings = {
 		'A complete story (JSON) replaces the map; a file with only lists (flows, events …) adds to it, e.g. later events.',
 	chooseFile: 'Choose a file (or drop it anywhere on the page)',
 	storyLimit: 'At most',
-	storySchema: 'JSON Schema',
+	storySchema: 'JSON Schema (whole story)',
+	storyExtensionSchema: 'JSON Schema for additions',
 	storySamples: 'Samples',
 	storySampleExtend: 'addition: later events',
 	storySampleWhole: "whole story: Kim's journey (public record)",
@@ -221,6 +231,7 @@ const en: Strings = {
 	saveStoryHelp: 'As a file that opens this very map again – the template for a story of your own.',
 	storyInvalid: 'The file was not loaded; the map is unchanged. Errors:',
 	storyLoaded: 'Loaded:',
+	storyChecking: 'Checking file:',
 	storyReset: 'The built-in story is back.',
 	storyResetButton: 'Built-in story',
 	dropStory: 'Drop the story here',
@@ -299,6 +310,12 @@ const en: Strings = {
 		leave: 'Leave the story',
 		keys: 'Turn pages with the arrow keys or Page Up/Down',
 		sources: 'Evidence'
+	},
+	update: {
+		available: 'A new version is available.',
+		reload: 'Reload',
+		reloading: 'Reloading …',
+		later: 'Later'
 	},
 	certainties: certaintyWords('en'),
 	certaintyDefinitions: certaintyDefinitions('en'),

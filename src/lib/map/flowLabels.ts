@@ -5,6 +5,7 @@ import type { Relations } from '$lib/story/relations';
 import { haversineKm, type LonLat } from '$lib/geo/arcs';
 import { toMercator } from '$lib/geo/mercator';
 import { boundsContain as inside } from '$lib/geo/bounds';
+import { isolate } from '$lib/i18n/bidi';
 
 /*
  * Names on the lines themselves, where a reader needs them at first sight:
@@ -15,6 +16,10 @@ import { boundsContain as inside } from '$lib/geo/bounds';
  *   apart), as a cartographer labels flows leaving a regional frame.
  * Label features live in the flows source beside the lanes (they have no certainty, so no line
  * layer draws them) and are switched with them, by feature state or literal ids.
+ *
+ * The story's words in a name are isolated (i18n/bidi.ts): MapLibre 6 runs the bidi algorithm on
+ * every label itself (bidi-js, no plugin needed) and draws no glyph for the controls, so a place
+ * name starting with U+202E would otherwise turn "Moskau – Pjöngjang" around as a whole.
  */
 
 /**
@@ -163,7 +168,7 @@ export function flowLabelFeatures(
 			const line = lines.get(lane.id);
 			if (!lane.routed || !flow || !line) continue;
 			const text = (lang: Lang) =>
-				`${flow.label[lang]}\n${formatWhen(flow.when, lang)}${flow.when.note ? `\n(${PUBLIC_RECORD[lang]})` : ''}`;
+				`${isolate(flow.label[lang])}\n${formatWhen(flow.when, lang)}${flow.when.note ? `\n(${PUBLIC_RECORD[lang]})` : ''}`;
 			features.push({
 				type: 'Feature',
 				properties: {
@@ -182,7 +187,7 @@ export function flowLabelFeatures(
 		if (!a || !b || !whole) continue;
 		const km = haversineKm(a.coord, b.coord);
 		const text = (lang: Lang) =>
-			`${a.name[lang]} – ${b.name[lang]}\n${kmFormat(lang).format(Math.round(km / 100) * 100)} km`;
+			`${isolate(a.name[lang])} – ${isolate(b.name[lang])}\n${kmFormat(lang).format(Math.round(km / 100) * 100)} km`;
 		// One name per first view the relation leaves (it has one end in it and one beyond),
 		// measured from the end in it.
 		for (const { key, suffix } of FRAMES) {

@@ -30,3 +30,24 @@ export function loadMapLibre(): Promise<MapLibre> {
 	})();
 	return loading;
 }
+
+/**
+ * Why MapLibre's worker cannot start, if its file tells: a host that serves the `.mjs` file with
+ * another type (a module worker needs a JavaScript type) or not at all. The map then waits for its
+ * data forever with only a console error, so MapView asks this once the map is late. Null when the
+ * file looks right: the map is only slow.
+ */
+export async function workerProblem(): Promise<string | null> {
+	const name = workerUrl.split('/').pop() ?? workerUrl;
+	try {
+		const response = await fetch(workerUrl);
+		void response.body?.cancel();
+		if (!response.ok) return `its worker file ${name} could not be loaded (HTTP ${response.status})`;
+		const type = response.headers.get('content-type') ?? '(none)';
+		if (!/javascript|ecmascript/i.test(type))
+			return `the server sends its worker file ${name} as "${type}"; a module worker needs a JavaScript type such as text/javascript`;
+		return null;
+	} catch (error) {
+		return `its worker file ${name} could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+	}
+}

@@ -3,6 +3,7 @@ import type { Story } from '$lib/story';
 import { laneFeatureId, laneLevels, type Relations } from '$lib/story/relations';
 import { buildLaneLines } from '$lib/geo/flowLines';
 import { flowLabelFeatures } from './flowLabels';
+import { isolate } from '$lib/i18n/bidi';
 
 /**
  * A bow of at most ~40 px at zoom 3 (world 4096 px wide): Moscow–Pyongyang curves gently rather
@@ -97,9 +98,11 @@ export function areaFeatures(
 				kind: area.kind,
 				name_de: area.name.de,
 				name_en: area.name.en,
-				// The map label: the name, and the caption on a second line where there is one.
-				label_de: area.caption ? `${area.name.de}\n${area.caption.de}` : area.name.de,
-				label_en: area.caption ? `${area.name.en}\n${area.caption.en}` : area.name.en,
+				// The map label: the name, and the caption on a second line where there is one, each
+				// isolated (i18n/bidi.ts): a line break ends a bidi paragraph on the map, but the
+				// SVG export draws both lines in one <text>, which some renderers order as one.
+				label_de: area.caption ? `${isolate(area.name.de)}\n${isolate(area.caption.de)}` : area.name.de,
+				label_en: area.caption ? `${isolate(area.name.en)}\n${isolate(area.caption.en)}` : area.name.en,
 				...(area.labelAt ? { labelAt: area.labelAt } : {})
 			},
 			geometry: shape.geometry

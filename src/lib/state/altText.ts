@@ -1,6 +1,7 @@
 import { CERTAINTIES, FLOW_KINDS, formatDate, presentationOf, type Flow, type Story } from '$lib/story';
 import { strings } from '$lib/i18n/strings';
 import { listFormat, LOCALES } from '$lib/i18n/format';
+import { isolate, PDI } from '$lib/i18n/bidi';
 import { pointInPicture, shownAreaKinds, type PictureExtent } from './legend';
 import { stepAt } from './steps';
 import type { ViewSnapshot } from './view.svelte';
@@ -10,6 +11,8 @@ import type { ViewSnapshot } from './view.svelte';
  * the article is of them, the places, the areas and the date. The live map's accessible
  * description, and the alt text the export dialog offers (and writes into SVG, PDF and PNG).
  * Built from the same visibility rules as the map, so it never describes more than is drawn.
+ * The story's words (map label, step title, names) sit among the app's, each isolated
+ * (i18n/bidi.ts): a name that starts with a right-to-left override reorders only itself.
  */
 export function altText(
 	story: Story,
@@ -23,9 +26,9 @@ export function altText(
 	const t = strings(lang);
 	const w = t.alt;
 	const list = (items: string[]) => listFormat(LOCALES[lang], { type: 'conjunction' }).format(items);
-	const sentences: string[] = [presentationOf(story).mapLabel[lang]];
+	const sentences: string[] = [isolate(presentationOf(story).mapLabel[lang])];
 	const step = stepAt(story, view.step);
-	if (step) sentences.push(`${w.step} ${view.step! + 1}: ${step.title[lang]}`);
+	if (step) sentences.push(`${w.step} ${view.step! + 1}: ${isolate(step.title[lang])}`);
 
 	if (flows.length === 0) sentences.push(w.noFlows);
 	else {
@@ -44,10 +47,13 @@ export function altText(
 		sentences.push(`${w.flows.replace('{count}', String(flows.length))}: ${kinds.join('; ')}`);
 	}
 	const places = story.places.filter((p) => !picture || pointInPicture(p.coord, picture));
-	if (places.length > 0) sentences.push(`${w.places}: ${list(places.map((p) => p.name[lang]))}`);
+	if (places.length > 0) sentences.push(`${w.places}: ${list(places.map((p) => isolate(p.name[lang])))}`);
 	const names = presentationOf(story).areaKindNames;
 	const areas = shownAreaKinds(story.areas, view, picture);
-	if (areas.length > 0) sentences.push(`${w.areas}: ${list(areas.map((kind) => names[kind][lang]))}`);
+	if (areas.length > 0)
+		sentences.push(`${w.areas}: ${list(areas.map((kind) => isolate(names[kind][lang])))}`);
 	sentences.push(view.until === null ? w.allDates : w.until.replace('{date}', formatDate(lang, view.until)));
-	return sentences.map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join(' ');
+	// A sentence that ends in a full stop of its own (inside an isolated label too) gets no second one.
+	const ends = new RegExp(`[.!?]${PDI}*$`);
+	return sentences.map((s) => (ends.test(s) ? s : `${s}.`)).join(' ');
 }

@@ -41,6 +41,7 @@ import { resolveSelection } from './selection';
 import { enterStep, focusOf, stepAt } from './steps';
 import { timelineStops } from './timeline';
 import { ViewState } from './view.svelte';
+import { balanceStrings } from '$lib/i18n/bidi';
 
 type AreaShapes = FeatureCollection<Polygon | MultiPolygon>;
 
@@ -186,6 +187,9 @@ export class AppState {
 	 * step it does not have is left for the whole map (not the old step's filters).
 	 */
 	setStory(next: Story): void {
+		// A story file's own isolates balanced (i18n/bidi.ts), so no stray PDI in a name can close
+		// the <bdi> around it; a story without isolate controls is kept as the very same object.
+		next = balanceStrings(next);
 		this.story = next;
 		// The step is entered again in the new story: its view is the new story's step's, if any.
 		if (this.view.step !== null) enterStep(this.view, next, this.view.step);

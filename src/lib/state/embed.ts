@@ -9,6 +9,7 @@
  */
 
 import { THEME_PARAM, type ThemeName } from './theme';
+import { withoutTracking } from './url';
 
 export const EMBED_PARAM = 'embed';
 
@@ -31,6 +32,8 @@ export function heightMessages(height: number, id: string = EMBED_ID): unknown[]
  */
 export function fullMapUrl(href: string): string {
 	const url = new URL(href);
+	// The article's tracking tags (on the iframe's src) describe that article's readers, not this link's.
+	url.search = withoutTracking(url.search);
 	url.searchParams.delete(EMBED_PARAM);
 	url.searchParams.delete(THEME_PARAM);
 	return url.href;

@@ -25,7 +25,8 @@ import {
  *   map=zoom/lat/lon[/bearing]        like OSM; bearing omitted when 0
  *   kinds=arms,food                   flow kinds shown; `none` or empty = all off
  *   cert=reported|claimed|possible
- *   until=YYYY-MM-DD|YYYY-MM|all      the timeline's date, 1990..2100; `all` = no date (null);
+ *   until=YYYY-MM-DD|YYYY-MM|all      the timeline's date: any day or month a story may have (the
+ *                                     date rule, story/vocabulary.ts); `all` = no date (null);
  *                                     read from the older `month=YYYY-MM` when `until` is absent
  *   layers=patrol,regions,borders,labels   basemap layers ON; `none` or empty = all off
  *   sel=<id>|<id>~<id>                a story id or a relation; `sel=` (empty) = nothing selected
@@ -93,9 +94,12 @@ const STEP_RE = /^[1-9]\d?$/;
 // ---------------------------------------------------------------------------------------------
 // Field helpers, shared by both directions so reading and writing cannot drift apart.
 
+/**
+ * A date the URL reads and writes: exactly the days and months a story file may have (the date
+ * rule, story/vocabulary.ts), so a story from any century can share its timeline by link.
+ */
 function isDate(s: string): boolean {
-	// ISO days and months compare correctly as strings.
-	return isTimelineDate(s) && s >= '1990-01' && s <= '2100-12-31';
+	return isTimelineDate(s);
 }
 
 /**
@@ -289,12 +293,10 @@ export function parseUrlState(
 	return out;
 }
 
-/** Click and campaign tags: never kept, so no link or embed code passes them on. */
-const TRACKING = /^(?:utm_\w*|fbclid|gclid|dclid|msclkid|mc_eid|mc_cid|igshid|yclid|_ga|_gl)$/i;
-/** Room for parameters that are not the view's: one of them, and all together. */
-const MAX_OTHER_PARAM = 200;
-const MAX_OTHER_PARAMS = 1000;
+/** The view's own parameter names, former ones included. */
+const OWN = new Set<string>([...KEYS, ...FORMER_KEYS]);
 
+/** A parameter's name as URLSearchParams reads it, so `%6Cang=en` is the view's `lang` too. */
 function decodedKey(piece: string): string {
 	const key = piece.split('=', 1)[0] ?? '';
 	try {
@@ -304,34 +306,56 @@ function decodedKey(piece: string): string {
 	}
 }
 
-/**
- * The parameters of `search` that are neither the view's nor tracking tags (such as `embed=1`),
- * exactly as they were written: the app writes them back after its own, so it never drops a
- * flag it does not know. Long ones are dropped, and the lot is capped.
- */
-export function otherParams(search: string): string {
-	if (search.length > MAX_SEARCH) return '';
-	const own = new Set<string>([...KEYS, ...FORMER_KEYS]);
-	const kept: string[] = [];
-	let length = 0;
-	for (const piece of search.replace(/^\?/, '').split('&')) {
-		if (piece === '' || piece.length > MAX_OTHER_PARAM) continue;
-		const key = decodedKey(piece);
-		if (own.has(key) || TRACKING.test(key)) continue;
-		if (length + piece.length + 1 > MAX_OTHER_PARAMS) break;
-		kept.push(piece);
-		length += piece.length + 1;
-	}
-	return kept.join('&');
-}
-
-/** Only the view's own parameters of `search` (an embed code passes on nothing else). */
-export function ownParams(search: string): string {
-	const own = new Set<string>([...KEYS, ...FORMER_KEYS]);
-	return search
+/** The pieces of a query (`?` or not), empty ones (`&&`) left out: they say nothing. */
+function pieces(search: string): string[] {
+	return String(search)
 		.replace(/^\?/, '')
 		.split('&')
-		.filter((piece) => piece !== '' && own.has(decodedKey(piece)))
+		.filter((piece) => piece !== '');
+}
+
+/*
+ * Two kinds of URL, two rules for the parameters that are not the view's:
+ *
+ * - The page's own address (withViewParams, written by state/urlSync on every view change) keeps
+ *   every one of them, unchanged and in its place: the address is the page's, not only the
+ *   view's. A newsroom's analytics read utm_* and fbclid from it, and an unknown parameter may be
+ *   the host's (embed=1, theme=dark, a CMS's own).
+ * - A URL made for someone else carries none of the reader's tracking tags: the embed code
+ *   passes on only the view's own parameters (ownParams); a link to the same view elsewhere, such
+ *   as the embed's "full map" link, can keep the host's flags but should drop the click and
+ *   campaign tags (withoutTracking), which say how this reader came, not how the next one does.
+ */
+
+/** Click and campaign tags: kept in the page's address, left out of URLs made for others. */
+const TRACKING = /^(?:utm_\w*|fbclid|gclid|dclid|msclkid|mc_eid|mc_cid|igshid|yclid|_ga|_gl)$/i;
+
+/**
+ * The page's query (without '?') once the view's own query `own` (serializeUrlState's output) is
+ * written into `search`. Every parameter that is not the view's stays byte for byte where it was;
+ * the view's, former names included, are replaced by `own` as one block where the first of them
+ * stood, or after the others when there was none. Writing the same `own` again changes nothing.
+ */
+export function withViewParams(search: string, own: string): string {
+	const all = pieces(search);
+	const first = all.findIndex((piece) => OWN.has(decodedKey(piece)));
+	const others = all.filter((piece) => !OWN.has(decodedKey(piece)));
+	// Everything before the view's first parameter is someone else's, so the index still holds.
+	others.splice(first < 0 ? others.length : first, 0, ...pieces(own));
+	return others.join('&');
+}
+
+/** Only the view's own parameters of `search`, as written (an embed code passes on nothing else). */
+export function ownParams(search: string): string {
+	return pieces(search)
+		.filter((piece) => OWN.has(decodedKey(piece)))
+		.join('&');
+}
+
+/** `search` (without '?') without its click and campaign tags; every other parameter as written. */
+export function withoutTracking(search: string): string {
+	return pieces(search)
+		.filter((piece) => !TRACKING.test(decodedKey(piece)))
 		.join('&');
 }
 

@@ -1,7 +1,7 @@
 import { relationId } from '$lib/story/relations';
 import { untrack } from 'svelte';
 import type { Story } from '$lib/story';
-import { otherParams, parseUrlState, serializeUrlState, type UrlState } from './url';
+import { ownParams, parseUrlState, serializeUrlState, withViewParams, type UrlState } from './url';
 import { historyStep } from './history';
 import { type Camera, type ViewFields, type ViewState } from './view.svelte';
 import { stepAt, stepFields, type StepFields } from './steps';
@@ -59,6 +59,16 @@ function apply(view: ViewState, state: UrlState, defaultLang: ViewState['lang'],
 	if (state.camera) view.camera = state.camera;
 }
 
+/**
+ * The page's address once the view's own query `own` is written into it. Parameters that are not
+ * the view's (utm_*, fbclid, a host's flags, anything unknown) stay as they were, in their place
+ * (state/url.ts, withViewParams): the address is the page's, and analytics read it.
+ */
+export function pageUrl(location: Pick<Location, 'pathname' | 'search' | 'hash'>, own: string): string {
+	const query = withViewParams(location.search, own);
+	return `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+}
+
 export interface UrlConnection {
 	/**
 	 * Makes a view change; with `continuing`, as a later step of the same gesture (a drag,
@@ -103,7 +113,9 @@ export function connectUrl(
 	const serialize = (s: UrlState) => serializeUrlState(s, defaultsOf(s));
 	// The camera and the export's text rewrite the current entry: back undoes a choice, not a keystroke.
 	const choicesOf = (s: UrlState) => serialize({ ...s, camera: undefined, exportText: undefined });
-	let written = { choices: choicesOf(snapshot(view)), query: win.location.search.replace(/^\?/, '') };
+	// What the address already says for the view, so a load whose view is written as it stands
+	// rewrites nothing (other parameters never count: they are kept whatever the view does).
+	let written = { choices: choicesOf(snapshot(view)), query: ownParams(win.location.search) };
 	let continuing = false;
 
 	const write = (state: UrlState) => {
@@ -111,8 +123,7 @@ export function connectUrl(
 		const step = historyStep(written, next, continuing);
 		continuing = false;
 		if (step === 'none') return;
-		const query = [next.query, otherParams(win.location.search)].filter((q) => q !== '').join('&');
-		const url = `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
+		const url = pageUrl(win.location, next.query);
 		if (step === 'push' && push) win.history.pushState(null, '', url);
 		else win.history.replaceState(null, '', url);
 		written = next;
@@ -121,7 +132,7 @@ export function connectUrl(
 	const onPop = () => {
 		const state = read();
 		apply(view, state, defaultLang, story());
-		written = { choices: choicesOf(snapshot(view)), query: win.location.search.replace(/^\?/, '') };
+		written = { choices: choicesOf(snapshot(view)), query: ownParams(win.location.search) };
 		onCamera(state.camera ?? null);
 	};
 	win.addEventListener('popstate', onPop);

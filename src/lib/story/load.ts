@@ -1,4 +1,5 @@
-import { parseStory } from './schema';
+import { quote, quoteKeys } from './errorText';
+import { parseStory } from './parse';
 import { MAX_STORY_BYTES, type Story } from './vocabulary';
 
 // Its home is the vocabulary (the loader's dialog states it without loading this module).
@@ -19,6 +20,13 @@ export type LoadResult = { ok: true; story: Story } | { ok: false; errors: strin
 
 const COLLECTIONS = ['sources', 'places', 'flows', 'areas', 'events'] as const;
 
+/** A JSON value as an error message names it: a string quoted and cut short, else its kind. */
+function describe(value: unknown): string {
+	if (typeof value === 'string') return quote(value);
+	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+	return Array.isArray(value) ? 'a list' : 'an object';
+}
+
 /**
  * Adds the items of a story file to the current story. Only additions: an item whose id is
  * already taken is reported as a duplicate, so a file can never silently rewrite a claim.
@@ -33,9 +41,16 @@ function extend(
 	const unknownKeys = Object.keys(file).filter(
 		(k) => k !== 'version' && !(COLLECTIONS as readonly string[]).includes(k)
 	);
-	if (unknownKeys.length) {
-		return { ok: false, errors: unknownKeys.map((k) => `${k}: not allowed in an extension file`) };
-	}
+	const errors: string[] = [];
+	// One line for all of them: a file of 30000 stray keys is one mistake, not 30000.
+	if (unknownKeys.length)
+		errors.push(
+			`(root): ${unknownKeys.length === 1 ? 'key' : 'keys'} ${quoteKeys(unknownKeys)} not allowed in an extension file (only version, ${COLLECTIONS.join(', ')})`
+		);
+	// A later format may mean something else by the same lists: only this one's files are read.
+	if ('version' in file && file.version !== 1)
+		errors.push(`version: must be 1, the story format's version (got ${describe(file.version)})`);
+	if (errors.length) return { ok: false, errors };
 	const merged: Record<string, unknown> = { ...current };
 	const offsets: Record<string, number> = {};
 	for (const key of COLLECTIONS) {

@@ -57,24 +57,33 @@ export interface When {
 	note?: LocalText;
 }
 
+/*
+ * The date rule, one for every date a story has (a day, a range's ends, a month, `since`, a
+ * step's `until`, `article.published`) and so for the timeline and the URL, which ask the same
+ * two functions: a year 0001 to 9999, always four digits; a month 01 to 12; a day that exists in
+ * that month of the proleptic Gregorian calendar (the leap rule of 4, 100 and 400 taken back to
+ * the year 1). Year 0000 (1 BC) is not a date here: Intl would write it as the year 1.
+ * Checked by arithmetic, not by Date, whose Date.UTC reads the years 0 to 99 as 1900 to 1999.
+ */
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 
-/** A real calendar day 'YYYY-MM-DD' (rejects 2023-02-30, which Date would roll over). */
+/** A real calendar day 'YYYY-MM-DD' by the date rule (rejects 2023-02-30 and 0000-01-01). */
 export function isIsoDay(s: string): boolean {
 	const m = DAY_RE.exec(s);
-	if (!m) return false;
+	if (!m || !isIsoMonth(`${m[1]}-${m[2]}`)) return false;
 	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const t = new Date(Date.UTC(y, mo - 1, d));
-	return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+	const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+	const days = mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+	return d >= 1 && d <= days;
 }
 
-/** A month 'YYYY-MM' with month 01..12. */
+/** A month 'YYYY-MM' by the date rule: year 0001 to 9999, month 01 to 12. */
 export function isIsoMonth(s: string): boolean {
 	const m = MONTH_RE.exec(s);
 	if (!m) return false;
-	const mo = Number(m[2]);
-	return mo >= 1 && mo <= 12;
+	const [y, mo] = [Number(m[1]), Number(m[2])];
+	return y >= 1 && mo >= 1 && mo <= 12;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,9 +35,15 @@ export function whenStartKey(w: When): string | null {
 const UNDATED: Record<Lang, string> = { de: 'ohne Datum', en: 'undated' };
 const SINCE: Record<Lang, string> = { de: 'seit', en: 'since' };
 
+/**
+ * Midnight UTC of a day, or of a month's first day. setUTCFullYear, not Date.UTC, which reads
+ * the years 0 to 99 as 1900 to 1999 and would write '0050-03' as "March 1950".
+ */
 function utc(date: string): Date {
 	const [y, m, d] = date.split('-').map(Number);
-	return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
+	const t = new Date(0);
+	t.setUTCFullYear(y ?? 0, (m ?? 1) - 1, d ?? 1);
+	return t;
 }
 
 // UTC everywhere: a date-only value must not shift by a day in a reader's time zone.
