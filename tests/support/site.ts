@@ -22,6 +22,12 @@ export interface OpenOptions {
 	deviceScaleFactor?: number;
 	/** The system's colour setting the page sees (prefers-color-scheme); Chromium's default is light. */
 	colorScheme?: 'light' | 'dark';
+	/**
+	 * prefers-reduced-motion; `reduce` unless asked. The map then jumps where it would fly and
+	 * names appear without fading, as for a reader who asks for that: the flights' seconds add up
+	 * over a suite. Tests of motion set it themselves (page.emulateMedia).
+	 */
+	reducedMotion?: 'reduce' | 'no-preference';
 }
 
 export async function startSite(): Promise<Site> {
@@ -41,6 +47,7 @@ export async function startSite(): Promise<Site> {
 				locale: options.locale ?? 'de-DE',
 				deviceScaleFactor: options.deviceScaleFactor ?? 1,
 				colorScheme: options.colorScheme ?? 'light',
+				reducedMotion: options.reducedMotion ?? 'reduce',
 				acceptDownloads: true
 			});
 			contexts.push(context);
