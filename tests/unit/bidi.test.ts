@@ -17,7 +17,7 @@ import { areaFeatures, areaLabelFeatures, laneFeatures, placeFeatures } from '$l
 import type { WorldData } from '$lib/map/worldData';
 import { hasBegun, isFlowVisible } from '$lib/state/visibility';
 import { altText } from '$lib/state/altText';
-import { creditText } from '$lib/state/credits';
+import { creditLine } from '$lib/story/credits';
 import { renderSvg, type SvgInput } from '$lib/export/svg';
 import { snapshotContent, visibleFlows } from '$lib/export/content';
 import { approximateMeasure, wrapText } from '$lib/export/layout';
@@ -145,7 +145,7 @@ describe('the page and the map, as plain strings', () => {
 	});
 
 	it('isolates publisher and author in the credit line, its date and separators outside', () => {
-		const line = creditText(hostile, 'de');
+		const line = creditLine(hostile, 'de');
 		expect(line).toMatch(new RegExp(`^Artikel: ${FSI}${RLO}ZDF${PDI}, Elisabeth Schmidt, September 2023 · `));
 		expectIsolated(line);
 	});

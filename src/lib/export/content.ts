@@ -1,5 +1,5 @@
 import { presentationOf, type Flow, type Lang, type Story } from '$lib/story';
-import { creditText } from '$lib/state/credits';
+import { creditLine } from '$lib/story/credits';
 import { isFlowVisible } from '$lib/state/visibility';
 import {
 	legendEntries,
@@ -129,7 +129,7 @@ export function snapshotContent(
 			title,
 			// The alt text: what the picture shows, in words (PNG Description, SVG <desc>, PDF Subject).
 			description: options.altText?.trim() || altText(story, view, flows, options.picture),
-			source: text.source.trim() || creditText(story, view.lang),
+			source: text.source.trim() || creditLine(story, view.lang),
 			created: exportedAt.toISOString()
 		}
 	};

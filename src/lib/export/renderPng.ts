@@ -11,6 +11,7 @@ import {
 	type PngErrorCode
 } from './offscreenMap';
 import { fillTemplate } from '$lib/i18n/format';
+import { LOADING_PIXEL_RATIO } from '$lib/map/loadMapLibre';
 import {
 	approximateMeasure,
 	layoutExport,
@@ -251,9 +252,6 @@ function createOutputCanvas(
 
 // ---------------------------------------------------------------------------------------------
 // The render
-
-/** The offscreen map's pixel ratio while it loads (see renderPng): 1/16 of the pixels. */
-const LOADING_PIXEL_RATIO = 0.25;
 
 export type PngStep = 'fonts' | 'map' | 'compose' | 'encode';
 

@@ -1,5 +1,5 @@
 import { FLOW_KINDS, formatDate, presentationOf, type Story } from '$lib/story';
-import { creditText } from '$lib/state/credits';
+import { creditLine } from '$lib/story/credits';
 import type { ViewSnapshot } from '$lib/state/view.svelte';
 import type { ExportText } from '$lib/state/exportText';
 import { stepAt } from '$lib/state/steps';
@@ -24,7 +24,7 @@ export function exportTextDefaults(story: Story, view: Pick<ViewSnapshot, 'lang'
 		deck: step ? story.title[lang] : deck,
 		note: '',
 		// The one line that mixes the story's words (publisher, author) with the app's: isolated.
-		source: creditText(story, lang),
+		source: creditLine(story, lang),
 		// A newsroom's house style signs its pictures with its publisher line.
 		credit: shown.house?.publisher?.[lang] ?? ''
 	};

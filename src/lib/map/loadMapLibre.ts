@@ -3,6 +3,14 @@ import { installDataProtocol } from './dataProtocol';
 
 type MapLibre = typeof import('maplibre-gl');
 
+/**
+ * The pixel ratio a map draws at while its data loads, the live map's and the PNG export's
+ * offscreen one's: MapLibre draws a frame for every tile that arrives, and on a CPU renderer
+ * (SwiftShader, old phones) each full-size frame costs a tenth of a second or more. A sixteenth of
+ * the pixels, and the ratio is raised for the one frame that is seen.
+ */
+export const LOADING_PIXEL_RATIO = 0.25;
+
 /** The reason a map reports when the browser cannot draw WebGL 2 (the page explains it). */
 export const NO_WEBGL2 = 'no-webgl2';
 
